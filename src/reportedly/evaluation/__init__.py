@@ -1,0 +1,1 @@
+"""Measurements of reportedly's stages against annotated data."""
