@@ -1,0 +1,78 @@
+# reportedly: the single entry point for people and CI.
+#   make demo    .venv, install, run the pipeline on the bundled fixture articles
+#   make test    install dev tools, lint, type-check, the whole test suite
+#   make eval    accuracy against ../shared/data (or DATA=path)
+#   make bench   speed against bare spaCy on the same text
+# Every target reuses .venv while the pinned requirements are unchanged.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+BIN := $(VENV)/bin
+DATA ?= ../shared/data
+DEMO_DB ?= demo.duckdb
+REQ_HASH := $(shell cat requirements/build.txt requirements/runtime.txt pyproject.toml | cksum | cut -d' ' -f1)
+DEV_HASH := $(shell cat requirements/dev.txt | cksum | cut -d' ' -f1)
+RUNTIME_STAMP := $(VENV)/.runtime-$(REQ_HASH)
+DEV_STAMP := $(VENV)/.dev-$(DEV_HASH)-$(REQ_HASH)
+
+.PHONY: demo test lint typecheck unit eval eval-cleaning bench lock clean-venv smoke help
+
+help:
+	@sed -n '2,6p' Makefile
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(RUNTIME_STAMP): | $(VENV)/bin/python
+	rm -f $(VENV)/.runtime-*
+	$(PIP) install --quiet --require-hashes -r requirements/build.txt
+	$(PIP) install --quiet --require-hashes -r requirements/runtime.txt
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(DEV_STAMP): $(RUNTIME_STAMP)
+	rm -f $(VENV)/.dev-*
+	$(PIP) install --quiet --require-hashes -r requirements/dev.txt
+	touch $@
+
+demo: $(RUNTIME_STAMP)
+	$(BIN)/reportedly run examples/articles --db $(DEMO_DB) --no-progress
+	$(BIN)/reportedly stats --db $(DEMO_DB)
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check src tests scripts bench
+	$(BIN)/ruff format --check src tests scripts bench
+
+typecheck: $(DEV_STAMP)
+	$(BIN)/mypy
+
+unit: $(DEV_STAMP)
+	$(BIN)/pytest -q -x
+
+test: lint typecheck $(DEV_STAMP)
+	$(BIN)/pytest -q --slow --cov=reportedly --cov-report=term:skip-covered
+
+smoke: $(RUNTIME_STAMP)
+	$(BIN)/reportedly --help > /dev/null
+	$(BIN)/reportedly extract examples/articles/*.txt --format jsonl > /dev/null
+
+eval: eval-cleaning
+
+eval-cleaning: $(RUNTIME_STAMP)
+	@test -d $(DATA)/quotes || { echo "No data at $(DATA): set DATA=path/to/shared/data"; exit 2; }
+	$(BIN)/reportedly eval cleaning $(DATA)/quotes/polnear_train.jsonl $(DATA)/quotes/polnear_dev.jsonl
+
+bench: $(RUNTIME_STAMP)
+	$(PY) bench/bench.py $(if $(wildcard $(DATA)/quotes/polnear_dev.jsonl),$(DATA)/quotes/polnear_dev.jsonl,examples/articles)
+
+# Re-pin every dependency with hashes (needs the package registry).
+lock: | $(VENV)/bin/python
+	$(PIP) install --quiet pip-tools
+	$(BIN)/pip-compile -q --generate-hashes --no-emit-index-url --no-emit-find-links --allow-unsafe --strip-extras -o requirements/build.txt requirements/build.in
+	$(BIN)/pip-compile -q --generate-hashes --no-emit-index-url --no-emit-find-links --allow-unsafe --strip-extras -o requirements/runtime.txt pyproject.toml
+	$(BIN)/pip-compile -q --generate-hashes --no-emit-index-url --no-emit-find-links --allow-unsafe --strip-extras -o requirements/dev.txt requirements/dev.in
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,89 @@
+"""Speed and memory of the pipeline against bare spaCy on the same texts.
+
+Usage: python bench/bench.py [PATH ...]   (PolNeAR-style JSONL with a "text"
+field, or anything `reportedly ingest` reads). Prints one JSON line of numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from reportedly import Article, Pipeline, load_config, read_documents
+from reportedly.registry import BatchStage
+from reportedly.stages.nlp import load_model
+
+
+def load_articles(paths: list[str]) -> list[Article]:
+    """Articles from gold-style JSONL (deduplicated by doc_id) or any input."""
+    articles: dict[str, Article] = {}
+    for path in paths:
+        if path.endswith(".jsonl") and "polnear" in Path(path).name:
+            for line in Path(path).read_text(encoding="utf-8").splitlines():
+                record = json.loads(line)
+                articles.setdefault(
+                    record["doc_id"],
+                    Article(doc_id=record["doc_id"], text=record["text"]),
+                )
+        else:
+            for item in read_documents([path]):
+                if isinstance(item, Article):
+                    articles.setdefault(item.doc_id, item)
+    return list(articles.values())
+
+
+def main(paths: list[str]) -> None:
+    config = load_config()
+    articles = load_articles(paths or ["examples/articles"])
+    texts = [a.text for a in articles]
+    model = config.stage_settings["nlp.spacy.v1"]["model"]
+    nlp = load_model(model)
+    list(nlp.pipe(texts[:2]))  # warm up
+
+    started = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=64))
+    bare = time.perf_counter() - started
+
+    pipeline = Pipeline.from_config(config)
+    stage_seconds: dict[str, float] = {}
+    current: list[Article] = articles
+    started = time.perf_counter()
+    for built in pipeline.stages:
+        t0 = time.perf_counter()
+        if isinstance(built.stage, BatchStage):
+            current = list(built.stage.pipe(current))
+        else:
+            current = [built.stage(a) for a in current]
+        stage_seconds[built.name] = round(time.perf_counter() - t0, 3)
+    total = time.perf_counter() - started
+    nlp_seconds = stage_seconds.get("nlp.spacy.v1") or 0.0
+    print(
+        json.dumps(
+            {
+                "documents": len(articles),
+                "characters": sum(len(t) for t in texts),
+                "tokens": tokens,
+                "bare_spacy_s": round(bare, 3),
+                "bare_spacy_tokens_per_s": round(tokens / bare),
+                "pipeline_s": round(total, 3),
+                "pipeline_vs_bare_spacy": round(total / bare, 3),
+                "docs_per_s": round(len(articles) / total, 1),
+                "stage_s": stage_seconds,
+                "stage_share_of_nlp": {
+                    k: round(v / nlp_seconds, 3)
+                    for k, v in stage_seconds.items()
+                    if nlp_seconds and k != "nlp.spacy.v1"
+                },
+                "peak_rss_mb": round(
+                    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                ),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

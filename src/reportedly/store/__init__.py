@@ -1,0 +1,378 @@
+"""The DuckDB store: the only place that imports duckdb.
+
+Tables (see docs/schema.md): ``schema_migrations``, ``runs``, ``documents``,
+``regions``, ``comments``, ``sentences``, ``failures``. Writes are one
+transaction per batch: a killed process keeps every committed batch and no
+partial one. A document is inserted once; its analysis layers are replaced
+when it is processed again, so re-running never duplicates rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from ..errors import StoreError
+from ..records import Article, Failure, Meta, Region, Span
+from .migrations import MIGRATIONS
+
+logger = logging.getLogger(__name__)
+
+#: Tables holding one document's analysis, replaced when it is re-processed.
+LAYER_TABLES = ("regions", "comments", "sentences")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    """What one ``Store.save`` call wrote."""
+
+    new_documents: int
+    updated_documents: int
+    failures: int
+
+
+class Store:
+    """A reportedly DuckDB file, migrated to the current schema on open.
+
+    >>> with Store(":memory:") as store:
+    ...     store.counts()["documents"]
+    0
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            if read_only and self.path != ":memory:" and not Path(self.path).exists():
+                raise StoreError(
+                    f"No database at {self.path}. Create one with "
+                    "`reportedly run PATH --db FILE`, or pass the right --db."
+                )
+            self._con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            raise StoreError(
+                f"Cannot open the database {self.path}: {exc}. If another "
+                "reportedly process is writing to it, wait for it to finish "
+                "or use another --db file."
+            ) from None
+        except duckdb.Error as exc:
+            raise StoreError(
+                f"{self.path} is not a reportedly DuckDB database ({exc}). "
+                "Pass another --db file."
+            ) from None
+        if not read_only:
+            self._migrate()
+        elif self.schema_version() < MIGRATIONS[-1][0]:
+            raise StoreError(
+                f"{self.path} has an older schema; open it once for writing "
+                "(e.g. `reportedly stats --db FILE --migrate`) to upgrade it."
+            )
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (committed batches are already on disk)."""
+        self._con.close()
+
+    # -- schema -----------------------------------------------------------
+
+    def schema_version(self) -> int:
+        """The number of the last migration applied (0 for a new file)."""
+        exists = self._con.execute(
+            "SELECT count(*) FROM information_schema.tables "
+            "WHERE table_name = 'schema_migrations'"
+        ).fetchall()[0][0]
+        if not exists:
+            return 0
+        row = self._con.execute("SELECT max(version) FROM schema_migrations").fetchall()
+        return int(row[0][0] or 0)
+
+    def _migrate(self) -> None:
+        self._con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
+            "applied_at TIMESTAMP NOT NULL)"
+        )
+        current = self.schema_version()
+        for number, name, apply in MIGRATIONS:
+            if number <= current:
+                continue
+            logger.info("applying migration %s %s to %s", number, name, self.path)
+            self._con.begin()
+            try:
+                apply(self._con)
+                self._con.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                    [number, name, _now()],
+                )
+                self._con.commit()
+            except duckdb.Error as exc:
+                self._con.rollback()
+                raise StoreError(
+                    f"Migration {number} ({name}) failed on {self.path}: {exc}"
+                ) from exc
+
+    # -- runs -------------------------------------------------------------
+
+    def start_run(
+        self,
+        *,
+        command: str,
+        version: str,
+        stages: Sequence[str],
+        config: Mapping[str, Any],
+    ) -> str:
+        """Record the start of a run and return its id."""
+        started = _now()
+        run_id = hashlib.sha256(f"{started.isoformat()}{command}".encode()).hexdigest()[
+            :16
+        ]
+        self._con.execute(
+            "INSERT INTO runs (run_id, command, started_at, version, stages, config) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [run_id, command, started, version, list(stages), json.dumps(config)],
+        )
+        return run_id
+
+    def finish_run(
+        self, run_id: str, *, n_documents: int, n_new: int, n_failures: int
+    ) -> None:
+        """Record the end of a run with its counts."""
+        self._con.execute(
+            "UPDATE runs SET finished_at = ?, n_documents = ?, n_new = ?, "
+            "n_failures = ? WHERE run_id = ?",
+            [_now(), n_documents, n_new, n_failures, run_id],
+        )
+
+    # -- writing ----------------------------------------------------------
+
+    def processed_ids(self, doc_ids: Iterable[str], stages: Sequence[str]) -> set[str]:
+        """The ids among ``doc_ids`` already stored and processed by ``stages``."""
+        ids = list(dict.fromkeys(doc_ids))
+        if not ids:
+            return set()
+        rows = self._con.execute(
+            "SELECT doc_id FROM documents WHERE list_contains(?, doc_id) "
+            "AND stages = ?",
+            [ids, list(stages)],
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def save(
+        self,
+        articles: Sequence[Article],
+        failures: Sequence[Failure] = (),
+        *,
+        run_id: str,
+        stages: Sequence[str],
+    ) -> SaveResult:
+        """Write a batch of articles and failures in one transaction."""
+        ids = list(dict.fromkeys(a.doc_id for a in articles))
+        unique = list({a.doc_id: a for a in articles}.values())
+        try:
+            self._con.begin()
+            existing = (
+                {
+                    r[0]
+                    for r in self._con.execute(
+                        "SELECT doc_id FROM documents WHERE list_contains(?, doc_id)",
+                        [ids],
+                    ).fetchall()
+                }
+                if ids
+                else set()
+            )
+            if existing:
+                self._con.execute(
+                    "UPDATE documents SET stages = ? WHERE list_contains(?, doc_id)",
+                    [list(stages), list(existing)],
+                )
+                for table in LAYER_TABLES:
+                    self._con.execute(
+                        f"DELETE FROM {table} WHERE list_contains(?, doc_id)",
+                        [list(existing)],
+                    )
+            new = [a for a in unique if a.doc_id not in existing]
+            now = _now()
+            self._insert("documents", _documents_table(new, run_id, stages, now))
+            self._insert("regions", _regions_table(unique))
+            self._insert("comments", _comments_table(unique))
+            self._insert("sentences", _sentences_table(unique))
+            self._insert("failures", _failures_table(failures, run_id, now))
+            self._con.commit()
+        except duckdb.Error as exc:
+            self._con.rollback()
+            raise StoreError(
+                f"Writing a batch to {self.path} failed: {exc}. Nothing of this "
+                "batch was written; earlier batches are kept."
+            ) from exc
+        return SaveResult(
+            new_documents=len(new),
+            updated_documents=len(existing),
+            failures=len(failures),
+        )
+
+    def _insert(self, table: str, data: pa.Table) -> None:
+        if data.num_rows == 0:
+            return
+        self._con.register("_batch", data)
+        try:
+            columns = ", ".join(data.column_names)
+            self._con.execute(f"INSERT INTO {table} ({columns}) SELECT * FROM _batch")
+        finally:
+            self._con.unregister("_batch")
+
+    # -- reading ----------------------------------------------------------
+
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run a read query and return its rows (used by ``reportedly.query``)."""
+        try:
+            return self._con.cursor().execute(sql, list(params)).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"Query on {self.path} failed: {exc}") from exc
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of every table."""
+        tables = ["documents", "regions", "comments", "sentences", "failures", "runs"]
+        return {t: self.fetchall(f"SELECT count(*) FROM {t}")[0][0] for t in tables}
+
+    def load_article(self, doc_id: str) -> Article | None:
+        """An article with its metadata and regions, or None if unknown."""
+        rows = self.fetchall(
+            "SELECT doc_id, text, title, outlet, dateline, published, language, url, "
+            "source, format, evidence FROM documents WHERE doc_id = ?",
+            [doc_id],
+        )
+        if not rows:
+            return None
+        (doc_id, text, title, outlet, dateline, published, language, url, source,
+         fmt, evidence) = rows[0]  # fmt: skip
+        regions = tuple(
+            Region(kind=kind, span=Span(start=s, end=e))
+            for kind, s, e in self.fetchall(
+                "SELECT kind, start_char, end_char FROM regions WHERE doc_id = ? "
+                "ORDER BY region_index",
+                [doc_id],
+            )
+        )
+        sentences = tuple(
+            Span(start=s, end=e)
+            for s, e in self.fetchall(
+                "SELECT start_char, end_char FROM sentences WHERE doc_id = ? "
+                "ORDER BY sentence_index",
+                [doc_id],
+            )
+        )
+        meta = Meta(
+            title=title, outlet=outlet, dateline=dateline, published=published,
+            language=language, url=url, source=source, format=fmt,
+            evidence=tuple(
+                (name, Span(start=s, end=e)) for name, s, e in json.loads(evidence)
+            ),
+        )  # fmt: skip
+        return Article(
+            doc_id=doc_id, text=text, meta=meta, regions=regions, sentences=sentences
+        )
+
+
+def _documents_table(
+    articles: Sequence[Article], run_id: str, stages: Sequence[str], now: datetime
+) -> pa.Table:
+    m = [a.meta for a in articles]
+    return pa.table(
+        {
+            "doc_id": [a.doc_id for a in articles],
+            "text": [a.text for a in articles],
+            "text_sha256": [
+                hashlib.sha256(a.text.encode("utf-8", "surrogatepass")).hexdigest()
+                for a in articles
+            ],
+            "n_chars": pa.array([len(a.text) for a in articles], pa.int32()),
+            "title": [x.title for x in m],
+            "outlet": [x.outlet for x in m],
+            "dateline": [x.dateline for x in m],
+            "published": [x.published for x in m],
+            "language": [x.language for x in m],
+            "url": [x.url for x in m],
+            "source": [x.source for x in m],
+            "format": [x.format for x in m],
+            "evidence": [
+                json.dumps([[k, s.start, s.end] for k, s in x.evidence]) for x in m
+            ],
+            "stages": pa.array([list(stages)] * len(articles), pa.list_(pa.string())),
+            "run_id": [run_id] * len(articles),
+            "ingested_at": pa.array([now] * len(articles), pa.timestamp("us")),
+        }
+    )
+
+
+def _regions_table(articles: Sequence[Article]) -> pa.Table:
+    rows = [
+        (a.doc_id, i, r.kind, r.span.start, r.span.end)
+        for a in articles
+        for i, r in enumerate(a.regions)
+    ]
+    return _table(rows, ["doc_id", "region_index", "kind", "start_char", "end_char"])
+
+
+def _comments_table(articles: Sequence[Article]) -> pa.Table:
+    rows = []
+    for a in articles:
+        number = 0
+        for i, r in enumerate(a.regions):
+            if r.kind == "comment":
+                rows.append(
+                    (f"{a.doc_id}-c{number}", a.doc_id, number, i, r.span.start,
+                     r.span.end, r.span.text_in(a.text), None)
+                )  # fmt: skip
+                number += 1
+    return _table(
+        rows,
+        ["comment_id", "doc_id", "comment_index", "region_index", "start_char",
+         "end_char", "text", "author"],
+    )  # fmt: skip
+
+
+def _sentences_table(articles: Sequence[Article]) -> pa.Table:
+    rows = [
+        (a.doc_id, i, s.start, s.end)
+        for a in articles
+        for i, s in enumerate(a.sentences)
+    ]
+    return _table(rows, ["doc_id", "sentence_index", "start_char", "end_char"])
+
+
+def _failures_table(
+    failures: Sequence[Failure], run_id: str, now: datetime
+) -> pa.Table:
+    rows = [(run_id, f.source, f.doc_id, f.stage, f.reason, now) for f in failures]
+    return _table(rows, ["run_id", "source", "doc_id", "stage", "reason", "failed_at"])
+
+
+def _table(rows: Sequence[tuple[Any, ...]], names: list[str]) -> pa.Table:
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+    arrays = []
+    for name, column in zip(names, columns, strict=True):
+        if name.endswith(("_index", "_char")):
+            arrays.append(pa.array(column, pa.int32()))
+        elif name.endswith("_at"):
+            arrays.append(pa.array(column, pa.timestamp("us")))
+        else:
+            arrays.append(pa.array(column, pa.string()))
+    return pa.table(dict(zip(names, arrays, strict=True)))

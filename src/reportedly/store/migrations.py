@@ -1,0 +1,96 @@
+"""Append-only, numbered schema migrations for the DuckDB store.
+
+Never edit a migration that has shipped: add the next number. ``docs/schema.md``
+documents the resulting tables and a test checks it stays in step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Migration = Callable[[Any], None]
+MIGRATIONS: list[tuple[int, str, Migration]] = []
+
+
+def migration(number: int, name: str) -> Callable[[Migration], Migration]:
+    """Register a migration under its number (numbers strictly increase)."""
+
+    def decorate(fn: Migration) -> Migration:
+        if MIGRATIONS and MIGRATIONS[-1][0] >= number:
+            raise ValueError(f"migration {number} out of order")
+        MIGRATIONS.append((number, name, fn))
+        return fn
+
+    return decorate
+
+
+@migration(1, "foundation")
+def _m001_foundation(con: Any) -> None:
+    con.execute(
+        """
+        CREATE TABLE runs (
+            run_id VARCHAR PRIMARY KEY,
+            command VARCHAR NOT NULL,
+            started_at TIMESTAMP NOT NULL,
+            finished_at TIMESTAMP,
+            version VARCHAR NOT NULL,
+            stages VARCHAR[] NOT NULL,
+            config JSON NOT NULL,
+            n_documents INTEGER,
+            n_new INTEGER,
+            n_failures INTEGER
+        );
+        CREATE TABLE documents (
+            doc_id VARCHAR PRIMARY KEY,
+            text VARCHAR NOT NULL,
+            text_sha256 VARCHAR NOT NULL,
+            n_chars INTEGER NOT NULL,
+            title VARCHAR,
+            outlet VARCHAR,
+            dateline VARCHAR,
+            published VARCHAR,
+            language VARCHAR,
+            url VARCHAR,
+            source VARCHAR,
+            format VARCHAR,
+            evidence JSON NOT NULL,
+            stages VARCHAR[] NOT NULL,
+            run_id VARCHAR NOT NULL,
+            ingested_at TIMESTAMP NOT NULL
+        );
+        CREATE TABLE regions (
+            doc_id VARCHAR NOT NULL,
+            region_index INTEGER NOT NULL,
+            kind VARCHAR NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            PRIMARY KEY (doc_id, region_index)
+        );
+        CREATE TABLE comments (
+            comment_id VARCHAR PRIMARY KEY,
+            doc_id VARCHAR NOT NULL,
+            comment_index INTEGER NOT NULL,
+            region_index INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            author VARCHAR
+        );
+        CREATE TABLE sentences (
+            doc_id VARCHAR NOT NULL,
+            sentence_index INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            PRIMARY KEY (doc_id, sentence_index)
+        );
+        CREATE TABLE failures (
+            run_id VARCHAR NOT NULL,
+            source VARCHAR NOT NULL,
+            doc_id VARCHAR,
+            stage VARCHAR NOT NULL,
+            reason VARCHAR NOT NULL,
+            failed_at TIMESTAMP NOT NULL
+        );
+        """
+    )

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportedly.cli import cli
+
+ARTICLE = """Ministry rejects border claims
+
+The Hillside Gazette
+
+NORTHTOWN -- The interior ministry on Monday rejected claims that troops had
+crossed the border, a spokesman said.
+
+"Nothing of the sort happened," the spokesman told reporters.
+
+Do you like this article?
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "b.txt").write_text(
+        ARTICLE.replace("Monday", "Tuesday"), encoding="utf-8"
+    )
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    return folder
+
+
+def _invoke(*args: str) -> object:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["-h"], ["run", "-h"], ["ingest", "--help"], ["extract", "-h"],
+     ["stats", "-h"], ["show", "-h"], ["stages", "-h"], ["config", "show", "-h"],
+     ["eval", "cleaning", "-h"], ["--version"]],
+)  # fmt: skip
+def test_cli_help(args: list[str]) -> None:
+    result = _invoke(*args)
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("missing", ["no/such/file.txt"])
+def test_cli_ingest_reports_bad_inputs_and_keeps_the_rest(
+    corpus: Path, tmp_path: Path, missing: str
+) -> None:
+    db = str(tmp_path / "t.duckdb")
+    result = _invoke("ingest", str(corpus), missing, "--db", db, "--no-progress")
+    out = result.output  # type: ignore[attr-defined]
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert "empty.txt" in out
+    assert missing in out
+    assert "2 document(s) failed" in out
+    stats = json.loads(_invoke("stats", "--db", db, "--json").output)  # type: ignore[attr-defined]
+    assert stats["documents"] == 2
+    assert stats["failures"] == 2
+    # ingesting again adds nothing
+    _invoke("ingest", str(corpus), "--db", db, "--no-progress")
+    again = json.loads(_invoke("stats", "--db", db, "--json").output)  # type: ignore[attr-defined]
+    assert again["documents"] == 2
+    assert again["regions"] == stats["regions"]
+
+
+@pytest.mark.parametrize("kind", ["furniture"])
+def test_cli_show_marks_regions(corpus: Path, tmp_path: Path, kind: str) -> None:
+    db = str(tmp_path / "t.duckdb")
+    _invoke("ingest", str(corpus / "a.txt"), "--db", db, "--no-progress")
+    ids = json.loads(_invoke("stats", "--db", db, "--json").output)  # type: ignore[attr-defined]
+    assert ids["documents"] == 1
+    from reportedly import Store, list_documents
+
+    with Store(db, read_only=True) as store:
+        doc_id = list_documents(store)[0][0]
+    result = _invoke("show", doc_id[:6], "--db", db)
+    out = result.output  # type: ignore[attr-defined]
+    assert result.exit_code == 0, out  # type: ignore[attr-defined]
+    assert f"{kind:<10} │ Do you like this article?" in out
+    assert "body       │ NORTHTOWN -- The interior ministry" in out
+    as_json = json.loads(_invoke("show", doc_id, "--db", db, "--json").output)  # type: ignore[attr-defined]
+    assert as_json["doc_id"] == doc_id
+
+
+@pytest.mark.parametrize("doc_id", ["ffff"])
+def test_cli_show_unknown_document(tmp_path: Path, corpus: Path, doc_id: str) -> None:
+    db = str(tmp_path / "t.duckdb")
+    _invoke("ingest", str(corpus / "a.txt"), "--db", db, "--no-progress")
+    result = _invoke("show", doc_id, "--db", db)
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert "No document 'ffff'" in result.output  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("command", ["stats", "show"])
+def test_cli_missing_database_is_a_clear_error(tmp_path: Path, command: str) -> None:
+    args = [command] + (["abc"] if command == "show" else [])
+    result = _invoke(*args, "--db", str(tmp_path / "none.duckdb"))
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert "No database at" in result.output  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("stage_name", ["clean.v1"])
+def test_cli_stages_and_config_show(stage_name: str) -> None:
+    assert stage_name in _invoke("stages").output  # type: ignore[attr-defined]
+    shown = json.loads(_invoke("config", "show").output)  # type: ignore[attr-defined]
+    assert stage_name in shown["pipeline"]["stages"]
+
+
+@pytest.mark.parametrize("toml", ["[pipeline]\nstages = ['nope.v1']\n"])
+def test_cli_bad_config_is_one_clear_line(
+    tmp_path: Path, corpus: Path, toml: str
+) -> None:
+    config = tmp_path / "r.toml"
+    config.write_text(toml)
+    result = _invoke("run", str(corpus), "--config", str(config), "--db",
+                     str(tmp_path / "x.duckdb"), "--no-progress")  # fmt: skip
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert "Unknown stage 'nope.v1'" in result.output  # type: ignore[attr-defined]
+    assert "Traceback" not in result.output  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["jsonl"])
+def test_cli_extract_jsonl_spans_match(corpus: Path, fmt: str) -> None:
+    result = CliRunner().invoke(cli, ["extract", str(corpus), "--format", fmt])
+    assert result.exit_code == 1  # the empty file failed
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(docs) == 2
+    for doc in docs:
+        assert set(doc) == {"doc_id", "text", "meta", "regions", "mentions", "quotes",
+                            "events"}  # fmt: skip
+        for region in doc["regions"]:
+            assert doc["text"][region["start"] : region["end"]] == region["text"]

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportedly.errors import StoreError
+from reportedly.records import Article, Failure, Meta, Region, Span
+from reportedly.store import Store
+from reportedly.store.migrations import MIGRATIONS
+
+
+def _article(
+    doc_id: str = "a1", text: str = "Title\n\nBody text.\n\nA comment."
+) -> Article:
+    return Article(
+        doc_id=doc_id,
+        text=text,
+        meta=Meta(title="Title", outlet="The Ledger", published="--08-25",
+                  language="en", source="x.txt", format="txt",
+                  evidence=(("title", Span(start=0, end=5)),)),
+        regions=(
+            Region(kind="title", span=Span(start=0, end=5)),
+            Region(kind="body", span=Span(start=7, end=17)),
+            Region(kind="comment", span=Span(start=19, end=29)),
+        ),
+        sentences=(Span(start=7, end=17),),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("path", [":memory:"])
+def test_store_migrates_to_latest(path: str) -> None:
+    with Store(path) as store:
+        assert store.schema_version() == MIGRATIONS[-1][0]
+        assert set(store.counts()) >= {"documents", "regions", "comments", "failures"}
+
+
+@pytest.mark.parametrize("times", [2])
+def test_store_save_is_idempotent_and_round_trips(tmp_path: Path, times: int) -> None:
+    db = tmp_path / "r.duckdb"
+    article = _article()
+    for _ in range(times):
+        with Store(db) as store:
+            run_id = store.start_run(command="t", version="0", stages=["s"], config={})
+            store.save([article, article], run_id=run_id, stages=["s"])
+    with Store(db, read_only=True) as store:
+        counts = store.counts()
+        assert counts["documents"] == 1
+        assert counts["regions"] == 3
+        assert counts["comments"] == 1
+        assert counts["sentences"] == 1
+        loaded = store.load_article("a1")
+        assert loaded == article
+        assert store.fetchall("SELECT text, author FROM comments") == [
+            ("A comment.", None)
+        ]
+        assert store.processed_ids(["a1", "zz"], ["s"]) == {"a1"}
+        assert store.processed_ids(["a1"], ["s", "t"]) == set()
+
+
+@pytest.mark.parametrize("reason", ["empty file"])
+def test_store_saves_failures(reason: str) -> None:
+    with Store(":memory:") as store:
+        run_id = store.start_run(command="t", version="0", stages=[], config={})
+        failure = Failure(source="f.txt", stage="ingest", reason=reason)
+        result = store.save([], [failure], run_id=run_id, stages=[])
+        store.finish_run(run_id, n_documents=0, n_new=0, n_failures=1)
+        assert result.failures == 1
+        assert store.fetchall("SELECT source, stage, reason FROM failures") == [
+            ("f.txt", "ingest", reason)
+        ]
+        assert store.fetchall("SELECT n_failures FROM runs") == [(1,)]
+
+
+@pytest.mark.parametrize("name", ["missing.duckdb"])
+def test_store_read_only_missing_file_is_a_clear_error(
+    tmp_path: Path, name: str
+) -> None:
+    with pytest.raises(StoreError, match="No database at"):
+        Store(tmp_path / name, read_only=True)
+
+
+@pytest.mark.parametrize("content", [b"not a database at all" * 100])
+def test_store_not_a_database(tmp_path: Path, content: bytes) -> None:
+    bad = tmp_path / "bad.duckdb"
+    bad.write_bytes(content)
+    with pytest.raises(
+        StoreError, match=r"not a reportedly DuckDB database|Cannot open"
+    ):
+        Store(bad)
+
+
+@pytest.mark.parametrize("doc_id", ["nope"])
+def test_store_unknown_document(doc_id: str) -> None:
+    with Store(":memory:") as store:
+        assert store.load_article(doc_id) is None
+
+
+@pytest.mark.parametrize("sql", ["SELECT * FROM no_such_table"])
+def test_store_bad_query(sql: str) -> None:
+    with Store(":memory:") as store, pytest.raises(StoreError, match="failed"):
+        store.fetchall(sql)
