@@ -17,7 +17,7 @@ DEV_HASH := $(shell cat requirements/dev.txt | cksum | cut -d' ' -f1)
 RUNTIME_STAMP := $(VENV)/.runtime-$(REQ_HASH)
 DEV_STAMP := $(VENV)/.dev-$(DEV_HASH)-$(REQ_HASH)
 
-.PHONY: demo test lint typecheck unit eval eval-cleaning bench lock clean-venv smoke help
+.PHONY: demo test lint typecheck unit eval eval-cleaning bench lock clean-venv smoke help gazetteer
 
 help:
 	@sed -n '2,6p' Makefile
@@ -66,6 +66,10 @@ eval-cleaning: $(RUNTIME_STAMP)
 
 bench: $(RUNTIME_STAMP)
 	$(PY) bench/bench.py $(if $(wildcard $(DATA)/quotes/polnear_dev.jsonl),$(DATA)/quotes/polnear_dev.jsonl,examples/articles)
+
+# Rebuild the packaged actor gazetteer from the Phoenix dictionaries (MIT).
+gazetteer: $(RUNTIME_STAMP)
+	$(PY) scripts/build_gazetteer.py $(DATA)/actors/phoenix src/reportedly/actors/data
 
 # Re-pin every dependency with hashes (needs the package registry).
 lock: | $(VENV)/bin/python
