@@ -52,7 +52,7 @@ unit: $(DEV_STAMP)
 	$(BIN)/pytest -q -x
 
 test: lint typecheck $(DEV_STAMP)
-	$(BIN)/pytest -q --slow --cov=reportedly --cov-report=term:skip-covered
+	$(BIN)/pytest -q --slow --cov=reportedly --cov-report=term:skip-covered --cov-fail-under=90
 
 smoke: $(RUNTIME_STAMP)
 	$(BIN)/reportedly --help > /dev/null

@@ -137,3 +137,51 @@ def test_cli_extract_jsonl_spans_match(corpus: Path, fmt: str) -> None:
                             "events"}  # fmt: skip
         for region in doc["regions"]:
             assert doc["text"][region["start"] : region["end"]] == region["text"]
+
+
+@pytest.mark.parametrize("line", ["documents", "comments", "outlets:"])
+def test_cli_stats_text_output(corpus: Path, tmp_path: Path, line: str) -> None:
+    db = str(tmp_path / "t.duckdb")
+    _invoke("ingest", str(corpus / "a.txt"), "--db", db, "--no-progress")
+    out = _invoke("stats", "--db", db).output  # type: ignore[attr-defined]
+    assert line in out
+    assert "The Hillside Gazette" in out
+
+
+@pytest.mark.parametrize("flag", [[], ["--json"]])
+def test_cli_actors_on_a_store_without_mentions(
+    corpus: Path, tmp_path: Path, flag: list[str]
+) -> None:
+    db = str(tmp_path / "t.duckdb")
+    _invoke("ingest", str(corpus / "a.txt"), "--db", db, "--no-progress")
+    result = _invoke("actors", "--db", db, *flag)
+    assert result.exit_code == 0  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("misses", ["5"])
+def test_cli_eval_cleaning(tmp_path: Path, misses: str) -> None:
+    text = "A headline here\n\nThe minister said the talks had failed.\n"
+    start = text.index("the talks")
+    gold = {
+        "doc_id": "d1", "annotator": "x", "text": text,
+        "quotes": [{"cue": {"start": start - 5, "end": start - 1, "text": "said"},
+                    "sources": [], "contents": [
+                        {"start": start, "end": len(text) - 2, "text": "x"}]}],
+    }  # fmt: skip
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n")
+    result = _invoke("eval", "cleaning", str(path), "--misses", misses)
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    numbers = json.loads(result.output.splitlines()[0])  # type: ignore[attr-defined]
+    assert numbers["n_docs"] == 1
+    assert numbers["misclassified_chars"] == 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stdin", ['{"id": "s1", "text": "Officials met in Rome."}\n'])
+def test_cli_extract_from_stdin(stdin: str) -> None:
+    result = CliRunner().invoke(cli, ["extract", "-"], input=stdin)
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["doc_id"] == "s1"
+    assert doc["text"] == "Officials met in Rome."

@@ -18,7 +18,7 @@ from .export import article_to_dict, write_jsonl
 from .ingest import read_documents
 from .jobs import RunReport, extract, ingest, run
 from .pipeline import Pipeline
-from .query import Stats, get_article, list_documents, stats
+from .query import ActorCount, Stats, get_article, list_documents, stats, top_actors
 from .records import (
     Article,
     Asserter,
@@ -35,6 +35,7 @@ from .registry import available_stages, get_stage, stage
 from .store import Store
 
 __all__ = [
+    "ActorCount",
     "Article",
     "Asserter",
     "Config",
@@ -70,5 +71,6 @@ __all__ = [
     "run",
     "stage",
     "stats",
+    "top_actors",
     "write_jsonl",
 ]

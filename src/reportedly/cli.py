@@ -313,6 +313,43 @@ def _render(article: Article, *, color: bool) -> str:
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
+@_db_option
+@_config_option
+@click.option("--top", default=20, show_default=True, help="How many actors.")
+@click.option("--kind", help="Only actors of this kind (person, state, ...).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
+def actors(db: str | None, config_path: str | None, top: int, kind: str | None,
+           as_json: bool) -> None:  # fmt: skip
+    """List the most mentioned actors with their codes and mention counts.
+
+    Example:
+
+        reportedly actors --top 10 --kind person --db news.duckdb
+    """
+    try:
+        path = db or load_config(config_path).store_path
+        with Store(path, read_only=True) as store:
+            rows = reportedly.top_actors(store, top=top, kind=kind)
+    except ReportedlyError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        from dataclasses import asdict
+
+        for row in rows:
+            click.echo(json.dumps(asdict(row), ensure_ascii=False))
+        return
+    click.echo(
+        f"{'mentions':>8} {'docs':>5}  {'code':<5} {'sector':<6} {'kind':<14} name"
+    )
+    for r in rows:
+        code, sector, kind_ = r.code or "-", r.sector or "-", r.kind or "-"
+        click.echo(
+            f"{r.mentions:>8} {r.documents:>5}  {code:<5} {sector:<6} {kind_:<14} "
+            f"{r.name}  [{r.actor_id}]"
+        )
+
+
+@cli.command(context_settings=CONTEXT_SETTINGS)
 def stages() -> None:
     """List the registered stages with what they need and provide.
 

@@ -29,6 +29,8 @@ def mention_to_dict(text: str, mention: Mention) -> dict[str, Any]:
         "country": mention.country,
         "sector": mention.sector,
         "code": mention.code,
+        "role": mention.role,
+        "refers_to": mention.refers_to,
     }
 
 

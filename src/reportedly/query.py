@@ -97,3 +97,34 @@ def list_documents(store: Store, *, limit: int = 20) -> list[tuple[str, str | No
             "SELECT doc_id, title FROM documents ORDER BY doc_id LIMIT ?", [limit]
         )
     ]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActorCount:
+    """An actor with how often and where it is mentioned."""
+
+    actor_id: str
+    name: str
+    kind: str | None
+    code: str | None
+    sector: str | None
+    mentions: int
+    documents: int
+
+
+def top_actors(
+    store: Store, *, top: int = 20, kind: str | None = None
+) -> list[ActorCount]:
+    """The most mentioned actors, with mention and document counts."""
+    rows = store.fetchall(
+        "SELECT a.actor_id, a.name, a.kind, a.code, a.sector, count(*) AS n, "
+        "count(DISTINCT m.doc_id) AS d FROM mentions m JOIN actors a USING (actor_id) "
+        "WHERE ? IS NULL OR a.kind = ? "
+        "GROUP BY ALL ORDER BY n DESC, a.name LIMIT ?",
+        [kind, kind, top],
+    )
+    return [
+        ActorCount(actor_id=r[0], name=r[1], kind=r[2], code=r[3], sector=r[4],
+                   mentions=r[5], documents=r[6])
+        for r in rows
+    ]  # fmt: skip

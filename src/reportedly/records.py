@@ -83,7 +83,13 @@ class Meta:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Mention:
-    """A mention of an actor, resolved where the evidence allows."""
+    """A mention of an actor, resolved where the evidence allows.
+
+    ``role`` is the title or apposition the text gives the actor at this
+    mention ("Kremlin spokesman", "former deputy governor for Helmand
+    Province"); ``refers_to`` is the index of the earlier mention a pronoun,
+    role noun or short name was resolved through.
+    """
 
     span: Span
     actor_id: str | None = None
@@ -92,6 +98,8 @@ class Mention:
     country: str | None = None
     sector: str | None = None
     code: str | None = None
+    role: str | None = None
+    refers_to: int | None = None
     extractor: str = ""
 
 

@@ -1,7 +1,8 @@
 """The DuckDB store: the only place that imports duckdb.
 
 Tables (see docs/schema.md): ``schema_migrations``, ``runs``, ``documents``,
-``regions``, ``comments``, ``sentences``, ``failures``. Writes are one
+``regions``, ``comments``, ``sentences``, ``actors``, ``mentions``,
+``failures``. Writes are one
 transaction per batch: a killed process keeps every committed batch and no
 partial one. A document is inserted once; its analysis layers are replaced
 when it is processed again, so re-running never duplicates rows.
@@ -22,13 +23,13 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import StoreError
-from ..records import Article, Failure, Meta, Region, Span
+from ..records import Article, Failure, Mention, Meta, Region, Span
 from .migrations import MIGRATIONS
 
 logger = logging.getLogger(__name__)
 
 #: Tables holding one document's analysis, replaced when it is re-processed.
-LAYER_TABLES = ("regions", "comments", "sentences")
+LAYER_TABLES = ("regions", "comments", "sentences", "mentions")
 
 
 def _now() -> datetime:
@@ -214,6 +215,8 @@ class Store:
             self._insert("regions", _regions_table(unique))
             self._insert("comments", _comments_table(unique))
             self._insert("sentences", _sentences_table(unique))
+            self._insert("mentions", _mentions_table(unique))
+            self._save_actors(unique)
             self._insert("failures", _failures_table(failures, run_id, now))
             self._con.commit()
         except duckdb.Error as exc:
@@ -227,6 +230,35 @@ class Store:
             updated_documents=len(existing),
             failures=len(failures),
         )
+
+    def _save_actors(self, articles: Sequence[Article]) -> None:
+        """Add the actors first seen in these articles (the first name wins)."""
+        seen: dict[str, tuple[Any, ...]] = {}
+        for a in articles:
+            for m in a.mentions:
+                if m.actor_id and m.actor_id not in seen:
+                    name = m.name or m.span.text_in(a.text)
+                    seen[m.actor_id] = (m.actor_id, name, m.kind, m.country,
+                                        m.sector, m.code, a.doc_id)  # fmt: skip
+        if not seen:
+            return
+        names = [
+            "actor_id",
+            "name",
+            "kind",
+            "country",
+            "sector",
+            "code",
+            "first_doc_id",
+        ]
+        self._con.register("_actors", _table(list(seen.values()), names))
+        try:
+            self._con.execute(
+                "INSERT INTO actors SELECT * FROM _actors "
+                "WHERE actor_id NOT IN (SELECT actor_id FROM actors)"
+            )
+        finally:
+            self._con.unregister("_actors")
 
     def _insert(self, table: str, data: pa.Table) -> None:
         if data.num_rows == 0:
@@ -249,7 +281,8 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Row counts of every table."""
-        tables = ["documents", "regions", "comments", "sentences", "failures", "runs"]
+        tables = ["documents", "regions", "comments", "sentences", "actors",
+                  "mentions", "failures", "runs"]  # fmt: skip
         return {t: self.fetchall(f"SELECT count(*) FROM {t}")[0][0] for t in tables}
 
     def load_article(self, doc_id: str) -> Article | None:
@@ -279,6 +312,18 @@ class Store:
                 [doc_id],
             )
         )
+        mentions = tuple(
+            Mention(span=Span(start=s, end=e), actor_id=actor_id, name=name,
+                    kind=kind, country=country, sector=sector, code=code, role=role,
+                    refers_to=refers_to, extractor=extractor)
+            for (s, e, actor_id, name, kind, country, sector, code, role, refers_to,
+                 extractor) in self.fetchall(
+                "SELECT start_char, end_char, actor_id, name, kind, country, sector, "
+                "code, role, refers_to, extractor FROM mentions WHERE doc_id = ? "
+                "ORDER BY mention_index",
+                [doc_id],
+            )
+        )  # fmt: skip
         meta = Meta(
             title=title, outlet=outlet, dateline=dateline, published=published,
             language=language, url=url, source=source, format=fmt,
@@ -287,7 +332,12 @@ class Store:
             ),
         )  # fmt: skip
         return Article(
-            doc_id=doc_id, text=text, meta=meta, regions=regions, sentences=sentences
+            doc_id=doc_id,
+            text=text,
+            meta=meta,
+            regions=regions,
+            sentences=sentences,
+            mentions=mentions,
         )
 
 
@@ -358,6 +408,22 @@ def _sentences_table(articles: Sequence[Article]) -> pa.Table:
     return _table(rows, ["doc_id", "sentence_index", "start_char", "end_char"])
 
 
+def _mentions_table(articles: Sequence[Article]) -> pa.Table:
+    rows = [
+        (a.doc_id, i, m.span.start, m.span.end, m.span.text_in(a.text), m.actor_id,
+         m.name, m.kind, m.country, m.sector, m.code, m.role, m.refers_to,
+         m.extractor)
+        for a in articles
+        for i, m in enumerate(a.mentions)
+    ]  # fmt: skip
+    return _table(
+        rows,
+        ["doc_id", "mention_index", "start_char", "end_char", "text", "actor_id",
+         "name", "kind", "country", "sector", "code", "role", "refers_to",
+         "extractor"],
+    )  # fmt: skip
+
+
 def _failures_table(
     failures: Sequence[Failure], run_id: str, now: datetime
 ) -> pa.Table:
@@ -369,7 +435,7 @@ def _table(rows: Sequence[tuple[Any, ...]], names: list[str]) -> pa.Table:
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
     arrays = []
     for name, column in zip(names, columns, strict=True):
-        if name.endswith(("_index", "_char")):
+        if name.endswith(("_index", "_char")) or name == "refers_to":
             arrays.append(pa.array(column, pa.int32()))
         elif name.endswith("_at"):
             arrays.append(pa.array(column, pa.timestamp("us")))

@@ -94,3 +94,37 @@ def _m001_foundation(con: Any) -> None:
         );
         """
     )
+
+
+@migration(2, "actors")
+def _m002_actors(con: Any) -> None:
+    con.execute(
+        """
+        CREATE TABLE actors (
+            actor_id VARCHAR PRIMARY KEY,
+            name VARCHAR NOT NULL,
+            kind VARCHAR,
+            country VARCHAR,
+            sector VARCHAR,
+            code VARCHAR,
+            first_doc_id VARCHAR NOT NULL
+        );
+        CREATE TABLE mentions (
+            doc_id VARCHAR NOT NULL,
+            mention_index INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            actor_id VARCHAR,
+            name VARCHAR,
+            kind VARCHAR,
+            country VARCHAR,
+            sector VARCHAR,
+            code VARCHAR,
+            role VARCHAR,
+            refers_to INTEGER,
+            extractor VARCHAR NOT NULL,
+            PRIMARY KEY (doc_id, mention_index)
+        );
+        """
+    )

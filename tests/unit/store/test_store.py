@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from reportedly.errors import StoreError
-from reportedly.records import Article, Failure, Meta, Region, Span
+from reportedly.records import Article, Failure, Mention, Meta, Region, Span
 from reportedly.store import Store
 from reportedly.store.migrations import MIGRATIONS
 
@@ -25,6 +25,12 @@ def _article(
             Region(kind="comment", span=Span(start=19, end=29)),
         ),
         sentences=(Span(start=7, end=17),),
+        mentions=(
+            Mention(span=Span(start=7, end=11), actor_id="rep:X", name="Body Land",
+                    kind="state", country="XXX", code="XXX", extractor="t"),
+            Mention(span=Span(start=12, end=16), refers_to=0, role="a role",
+                    extractor="t"),
+        ),
     )  # fmt: skip
 
 
@@ -49,6 +55,8 @@ def test_store_save_is_idempotent_and_round_trips(tmp_path: Path, times: int) ->
         assert counts["regions"] == 3
         assert counts["comments"] == 1
         assert counts["sentences"] == 1
+        assert counts["mentions"] == 2
+        assert counts["actors"] == 1
         loaded = store.load_article("a1")
         assert loaded == article
         assert store.fetchall("SELECT text, author FROM comments") == [
