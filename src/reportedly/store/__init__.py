@@ -76,10 +76,10 @@ class Store:
         if not read_only:
             self._migrate()
         elif self.schema_version() < MIGRATIONS[-1][0]:
-            raise StoreError(
-                f"{self.path} has an older schema; open it once for writing "
-                "(e.g. `reportedly stats --db FILE --migrate`) to upgrade it."
-            )
+            # an older file: upgrade it once, then read it as asked
+            self._con.close()
+            Store(self.path).close()
+            self._con = duckdb.connect(self.path, read_only=True)
 
     def __enter__(self) -> Store:
         return self

@@ -108,3 +108,19 @@ def test_store_unknown_document(doc_id: str) -> None:
 def test_store_bad_query(sql: str) -> None:
     with Store(":memory:") as store, pytest.raises(StoreError, match="failed"):
         store.fetchall(sql)
+
+
+@pytest.mark.parametrize("keep", [1])
+def test_store_read_only_upgrades_an_older_file(tmp_path: Path, keep: int) -> None:
+    import duckdb
+
+    db = tmp_path / "old.duckdb"
+    with Store(db):
+        pass
+    con = duckdb.connect(str(db))
+    con.execute("DROP TABLE mentions; DROP TABLE actors")
+    con.execute("DELETE FROM schema_migrations WHERE version > ?", [keep])
+    con.close()
+    with Store(db, read_only=True) as store:
+        assert store.schema_version() == MIGRATIONS[-1][0]
+        assert store.counts()["mentions"] == 0
