@@ -1,8 +1,8 @@
 """The DuckDB store: the only place that imports duckdb.
 
 Tables (see docs/schema.md): ``schema_migrations``, ``runs``, ``documents``,
-``regions``, ``comments``, ``sentences``, ``actors``, ``mentions``,
-``failures``. Writes are one
+``regions``, ``comments``, ``sentences``, ``actors``, ``mentions``, ``quotes``,
+``events``, ``event_participants``, ``event_asserters``, ``failures``. Writes are one
 transaction per batch: a killed process keeps every committed batch and no
 partial one. A document is inserted once; its analysis layers are replaced
 when it is processed again, so re-running never duplicates rows.
@@ -23,13 +23,18 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import StoreError
-from ..records import Article, Failure, Mention, Meta, Region, Span
+from ..records import Article, Failure
 from .migrations import MIGRATIONS
+from .reading import read_article
+from .tables import (
+    LAYER_TABLES,
+    actor_rows,
+    documents_table,
+    failures_table,
+    layer_tables,
+)
 
 logger = logging.getLogger(__name__)
-
-#: Tables holding one document's analysis, replaced when it is re-processed.
-LAYER_TABLES = ("regions", "comments", "sentences", "mentions")
 
 
 def _now() -> datetime:
@@ -211,13 +216,11 @@ class Store:
                     )
             new = [a for a in unique if a.doc_id not in existing]
             now = _now()
-            self._insert("documents", _documents_table(new, run_id, stages, now))
-            self._insert("regions", _regions_table(unique))
-            self._insert("comments", _comments_table(unique))
-            self._insert("sentences", _sentences_table(unique))
-            self._insert("mentions", _mentions_table(unique))
+            self._insert("documents", documents_table(new, run_id, stages, now))
+            for table, rows in layer_tables(unique).items():
+                self._insert(table, rows)
             self._save_actors(unique)
-            self._insert("failures", _failures_table(failures, run_id, now))
+            self._insert("failures", failures_table(failures, run_id, now))
             self._con.commit()
         except duckdb.Error as exc:
             self._con.rollback()
@@ -233,25 +236,10 @@ class Store:
 
     def _save_actors(self, articles: Sequence[Article]) -> None:
         """Add the actors first seen in these articles (the first name wins)."""
-        seen: dict[str, tuple[Any, ...]] = {}
-        for a in articles:
-            for m in a.mentions:
-                if m.actor_id and m.actor_id not in seen:
-                    name = m.name or m.span.text_in(a.text)
-                    seen[m.actor_id] = (m.actor_id, name, m.kind, m.country,
-                                        m.sector, m.code, a.doc_id)  # fmt: skip
-        if not seen:
+        rows = actor_rows(articles)
+        if rows.num_rows == 0:
             return
-        names = [
-            "actor_id",
-            "name",
-            "kind",
-            "country",
-            "sector",
-            "code",
-            "first_doc_id",
-        ]
-        self._con.register("_actors", _table(list(seen.values()), names))
+        self._con.register("_actors", rows)
         try:
             self._con.execute(
                 "INSERT INTO actors SELECT * FROM _actors "
@@ -281,164 +269,9 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Row counts of every table."""
-        tables = ["documents", "regions", "comments", "sentences", "actors",
-                  "mentions", "failures", "runs"]  # fmt: skip
+        tables = ["documents", *LAYER_TABLES, "actors", "failures", "runs"]
         return {t: self.fetchall(f"SELECT count(*) FROM {t}")[0][0] for t in tables}
 
     def load_article(self, doc_id: str) -> Article | None:
-        """An article with its metadata and regions, or None if unknown."""
-        rows = self.fetchall(
-            "SELECT doc_id, text, title, outlet, dateline, published, language, url, "
-            "source, format, evidence FROM documents WHERE doc_id = ?",
-            [doc_id],
-        )
-        if not rows:
-            return None
-        (doc_id, text, title, outlet, dateline, published, language, url, source,
-         fmt, evidence) = rows[0]  # fmt: skip
-        regions = tuple(
-            Region(kind=kind, span=Span(start=s, end=e))
-            for kind, s, e in self.fetchall(
-                "SELECT kind, start_char, end_char FROM regions WHERE doc_id = ? "
-                "ORDER BY region_index",
-                [doc_id],
-            )
-        )
-        sentences = tuple(
-            Span(start=s, end=e)
-            for s, e in self.fetchall(
-                "SELECT start_char, end_char FROM sentences WHERE doc_id = ? "
-                "ORDER BY sentence_index",
-                [doc_id],
-            )
-        )
-        mentions = tuple(
-            Mention(span=Span(start=s, end=e), actor_id=actor_id, name=name,
-                    kind=kind, country=country, sector=sector, code=code, role=role,
-                    refers_to=refers_to, extractor=extractor)
-            for (s, e, actor_id, name, kind, country, sector, code, role, refers_to,
-                 extractor) in self.fetchall(
-                "SELECT start_char, end_char, actor_id, name, kind, country, sector, "
-                "code, role, refers_to, extractor FROM mentions WHERE doc_id = ? "
-                "ORDER BY mention_index",
-                [doc_id],
-            )
-        )  # fmt: skip
-        meta = Meta(
-            title=title, outlet=outlet, dateline=dateline, published=published,
-            language=language, url=url, source=source, format=fmt,
-            evidence=tuple(
-                (name, Span(start=s, end=e)) for name, s, e in json.loads(evidence)
-            ),
-        )  # fmt: skip
-        return Article(
-            doc_id=doc_id,
-            text=text,
-            meta=meta,
-            regions=regions,
-            sentences=sentences,
-            mentions=mentions,
-        )
-
-
-def _documents_table(
-    articles: Sequence[Article], run_id: str, stages: Sequence[str], now: datetime
-) -> pa.Table:
-    m = [a.meta for a in articles]
-    return pa.table(
-        {
-            "doc_id": [a.doc_id for a in articles],
-            "text": [a.text for a in articles],
-            "text_sha256": [
-                hashlib.sha256(a.text.encode("utf-8", "surrogatepass")).hexdigest()
-                for a in articles
-            ],
-            "n_chars": pa.array([len(a.text) for a in articles], pa.int32()),
-            "title": [x.title for x in m],
-            "outlet": [x.outlet for x in m],
-            "dateline": [x.dateline for x in m],
-            "published": [x.published for x in m],
-            "language": [x.language for x in m],
-            "url": [x.url for x in m],
-            "source": [x.source for x in m],
-            "format": [x.format for x in m],
-            "evidence": [
-                json.dumps([[k, s.start, s.end] for k, s in x.evidence]) for x in m
-            ],
-            "stages": pa.array([list(stages)] * len(articles), pa.list_(pa.string())),
-            "run_id": [run_id] * len(articles),
-            "ingested_at": pa.array([now] * len(articles), pa.timestamp("us")),
-        }
-    )
-
-
-def _regions_table(articles: Sequence[Article]) -> pa.Table:
-    rows = [
-        (a.doc_id, i, r.kind, r.span.start, r.span.end)
-        for a in articles
-        for i, r in enumerate(a.regions)
-    ]
-    return _table(rows, ["doc_id", "region_index", "kind", "start_char", "end_char"])
-
-
-def _comments_table(articles: Sequence[Article]) -> pa.Table:
-    rows = []
-    for a in articles:
-        number = 0
-        for i, r in enumerate(a.regions):
-            if r.kind == "comment":
-                rows.append(
-                    (f"{a.doc_id}-c{number}", a.doc_id, number, i, r.span.start,
-                     r.span.end, r.span.text_in(a.text), None)
-                )  # fmt: skip
-                number += 1
-    return _table(
-        rows,
-        ["comment_id", "doc_id", "comment_index", "region_index", "start_char",
-         "end_char", "text", "author"],
-    )  # fmt: skip
-
-
-def _sentences_table(articles: Sequence[Article]) -> pa.Table:
-    rows = [
-        (a.doc_id, i, s.start, s.end)
-        for a in articles
-        for i, s in enumerate(a.sentences)
-    ]
-    return _table(rows, ["doc_id", "sentence_index", "start_char", "end_char"])
-
-
-def _mentions_table(articles: Sequence[Article]) -> pa.Table:
-    rows = [
-        (a.doc_id, i, m.span.start, m.span.end, m.span.text_in(a.text), m.actor_id,
-         m.name, m.kind, m.country, m.sector, m.code, m.role, m.refers_to,
-         m.extractor)
-        for a in articles
-        for i, m in enumerate(a.mentions)
-    ]  # fmt: skip
-    return _table(
-        rows,
-        ["doc_id", "mention_index", "start_char", "end_char", "text", "actor_id",
-         "name", "kind", "country", "sector", "code", "role", "refers_to",
-         "extractor"],
-    )  # fmt: skip
-
-
-def _failures_table(
-    failures: Sequence[Failure], run_id: str, now: datetime
-) -> pa.Table:
-    rows = [(run_id, f.source, f.doc_id, f.stage, f.reason, now) for f in failures]
-    return _table(rows, ["run_id", "source", "doc_id", "stage", "reason", "failed_at"])
-
-
-def _table(rows: Sequence[tuple[Any, ...]], names: list[str]) -> pa.Table:
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
-    arrays = []
-    for name, column in zip(names, columns, strict=True):
-        if name.endswith(("_index", "_char")) or name == "refers_to":
-            arrays.append(pa.array(column, pa.int32()))
-        elif name.endswith("_at"):
-            arrays.append(pa.array(column, pa.timestamp("us")))
-        else:
-            arrays.append(pa.array(column, pa.string()))
-    return pa.table(dict(zip(names, arrays, strict=True)))
+        """An article with its metadata and every layer, or None if unknown."""
+        return read_article(self.fetchall, doc_id)

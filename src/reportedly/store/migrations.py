@@ -128,3 +128,89 @@ def _m002_actors(con: Any) -> None:
         );
         """
     )
+
+
+@migration(3, "quotes")
+def _m003_quotes(con: Any) -> None:
+    con.execute(
+        """
+        CREATE TABLE quotes (
+            doc_id VARCHAR NOT NULL,
+            quote_index INTEGER NOT NULL,
+            kind VARCHAR NOT NULL,
+            content JSON NOT NULL,
+            content_text VARCHAR NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            speaker_text VARCHAR,
+            speaker_name VARCHAR,
+            speaker_actor_id VARCHAR,
+            addressee_start INTEGER,
+            addressee_end INTEGER,
+            medium VARCHAR,
+            date VARCHAR,
+            hedge_start INTEGER,
+            hedge_end INTEGER,
+            extractor VARCHAR NOT NULL,
+            confidence DOUBLE,
+            PRIMARY KEY (doc_id, quote_index)
+        );
+        """
+    )
+
+
+@migration(4, "events")
+def _m004_events(con: Any) -> None:
+    con.execute(
+        """
+        CREATE TABLE events (
+            doc_id VARCHAR NOT NULL,
+            event_index INTEGER NOT NULL,
+            category VARCHAR NOT NULL,
+            mode VARCHAR,
+            context VARCHAR,
+            trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL,
+            trigger_text VARCHAR NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            polarity VARCHAR NOT NULL,
+            certainty VARCHAR NOT NULL,
+            historical BOOLEAN NOT NULL,
+            date VARCHAR,
+            place VARCHAR,
+            extractor VARCHAR NOT NULL,
+            PRIMARY KEY (doc_id, event_index)
+        );
+        CREATE TABLE event_participants (
+            doc_id VARCHAR NOT NULL,
+            event_index INTEGER NOT NULL,
+            role VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            actor_id VARCHAR,
+            name VARCHAR,
+            kind VARCHAR,
+            country VARCHAR,
+            sector VARCHAR,
+            code VARCHAR,
+            mention_role VARCHAR,
+            refers_to INTEGER,
+            extractor VARCHAR NOT NULL
+        );
+        CREATE TABLE event_asserters (
+            doc_id VARCHAR NOT NULL,
+            event_index INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            kind VARCHAR NOT NULL,
+            name VARCHAR,
+            quote_index INTEGER
+        );
+        """
+    )

@@ -118,9 +118,52 @@ def test_store_read_only_upgrades_an_older_file(tmp_path: Path, keep: int) -> No
     with Store(db):
         pass
     con = duckdb.connect(str(db))
-    con.execute("DROP TABLE mentions; DROP TABLE actors")
+    for table in ("actors", "mentions", "quotes", "events", "event_participants",
+                  "event_asserters"):  # fmt: skip
+        con.execute(f"DROP TABLE {table}")
     con.execute("DELETE FROM schema_migrations WHERE version > ?", [keep])
     con.close()
     with Store(db, read_only=True) as store:
         assert store.schema_version() == MIGRATIONS[-1][0]
         assert store.counts()["mentions"] == 0
+
+
+@pytest.mark.parametrize("db", [":memory:"])
+def test_store_round_trips_quotes_and_events(db: str) -> None:
+    from dataclasses import replace
+
+    from reportedly.records import Asserter, Event, Quote
+
+    base = _article()
+    actor = base.mentions[0]
+    article = replace(
+        base,
+        quotes=(
+            Quote(kind="split", content=(Span(start=7, end=11), Span(start=12, end=16)),
+                  cue=Span(start=0, end=5), speaker=Span(start=7, end=11),
+                  speaker_name="Body Land", speaker_actor_id="rep:X",
+                  addressee=Span(start=12, end=16), medium="interview",
+                  date="--08-25", hedge=Span(start=7, end=8), extractor="q",
+                  confidence=0.5),
+            Quote(kind="direct", content=(Span(start=19, end=29),), extractor="q"),
+        ),
+        events=(
+            Event(category="SUPPORT", trigger=Span(start=12, end=16),
+                  sentence=Span(start=7, end=17), mode="verbal", context="military",
+                  actors=(actor,), recipients=(base.mentions[1], actor),
+                  asserters=(Asserter(kind="outlet", name="The Ledger"),
+                             Asserter(kind="speaker", name="Body Land", quote=0)),
+                  polarity="denied", certainty="hedged", historical=True,
+                  date="2016-09", place="KABUL", extractor="e"),
+        ),
+    )  # fmt: skip
+    with Store(db) as store:
+        run_id = store.start_run(command="t", version="0", stages=["s"], config={})
+        store.save([article], run_id=run_id, stages=["s"])
+        store.save([article], run_id=run_id, stages=["s"])
+        assert store.load_article("a1") == article
+        counts = store.counts()
+        assert counts["quotes"] == 2
+        assert counts["events"] == 1
+        assert counts["event_participants"] == 3
+        assert counts["event_asserters"] == 2
