@@ -58,7 +58,7 @@ def test_cli_ingest_reports_bad_inputs_and_keeps_the_rest(
     assert result.exit_code == 1  # type: ignore[attr-defined]
     assert "empty.txt" in out
     assert missing in out
-    assert "2 document(s) failed" in out
+    assert "2 inputs failed" in out
     stats = json.loads(_invoke("stats", "--db", db, "--json").output)  # type: ignore[attr-defined]
     assert stats["documents"] == 2
     assert stats["failures"] == 2

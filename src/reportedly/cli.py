@@ -77,6 +77,10 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _fail(exc: ReportedlyError) -> click.ClickException:
     return click.ClickException(str(exc))
 
@@ -119,14 +123,15 @@ def _job(
     except ReportedlyError as exc:
         raise _fail(exc) from None
     click.echo(
-        f"{report.documents} documents processed ({report.new} new, {report.updated} "
+        f"{_plural(report.documents, 'document')} processed ({report.new} new, "
+        f"{report.updated} "
         f"updated, {report.skipped} already done) in {report.seconds:.1f} s "
         f"({report.docs_per_second:.1f} docs/s) into {report.db}",
         err=True,
     )
     if report.failures:
         raise click.ClickException(
-            f"{len(report.failures)} document(s) failed; the others were saved. "
+            f"{_plural(len(report.failures), 'input')} failed; the others were saved. "
             "See the lines above, or the failures table (`reportedly stats`)."
         )
 
@@ -203,7 +208,7 @@ def extract(paths: tuple[str, ...], fmt: str, output: Any, config_path: str | No
         raise _fail(exc) from None
     if failed:
         raise click.ClickException(
-            f"{failed} document(s) failed; the others were printed."
+            f"{_plural(failed, 'input')} failed; the others were printed."
         )
 
 
