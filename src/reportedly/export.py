@@ -61,7 +61,13 @@ def event_to_dict(text: str, event: Event) -> dict[str, Any]:
         "trigger": span_to_dict(text, event.trigger),
         "sentence": span_to_dict(text, event.sentence),
         "asserters": [
-            {"kind": a.kind, "name": a.name, "quote": a.quote} for a in event.asserters
+            {
+                "kind": a.kind,
+                "name": a.name,
+                "quote": a.quote,
+                "span": span_to_dict(text, a.span),
+            }
+            for a in event.asserters
         ],
         "polarity": event.polarity,
         "certainty": event.certainty,

@@ -123,11 +123,16 @@ class Quote:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Asserter:
-    """Who asserts an event: the outlet, a quoted speaker, or a cited source."""
+    """Who asserts an event: the outlet, a quoted speaker, or a cited source.
+
+    ``quote`` is the index of the quote carrying the event; ``span`` points at
+    the asserter in the text when it is named there ("intelligence reports").
+    """
 
     kind: AsserterKind
     name: str | None
     quote: int | None = None
+    span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -210,7 +210,9 @@ def _m004_events(con: Any) -> None:
             position INTEGER NOT NULL,
             kind VARCHAR NOT NULL,
             name VARCHAR,
-            quote_index INTEGER
+            quote_index INTEGER,
+            start_char INTEGER,
+            end_char INTEGER
         );
         """
     )

@@ -151,12 +151,14 @@ def _events(
             _mention(r[2:10], role=r[10], refers_to=r[11], extractor=r[12])
         )
     said: dict[int, list[Asserter]] = {}
-    for i, kind, name, quote in select(
+    for i, kind, name, quote, start, end in select(
         "event_asserters",
-        "event_index, kind, name, quote_index",
+        "event_index, kind, name, quote_index, start_char, end_char",
         "event_index, position",
     ):
-        said.setdefault(i, []).append(Asserter(kind=kind, name=name, quote=quote))
+        said.setdefault(i, []).append(
+            Asserter(kind=kind, name=name, quote=quote, span=_span(start, end))
+        )
     events = []
     for r in select("events", ", ".join(EVENT_COLUMNS[1:]), "event_index"):
         (

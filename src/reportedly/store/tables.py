@@ -204,7 +204,7 @@ def layer_tables(articles: Sequence[Article]) -> dict[str, pa.Table]:
                     for n, m in enumerate(group)
                 ]
             asserters += [
-                (a.doc_id, i, n, s.kind, s.name, s.quote)
+                (a.doc_id, i, n, s.kind, s.name, s.quote, *_edges(s.span))
                 for n, s in enumerate(e.asserters)
             ]
     return {
@@ -255,7 +255,16 @@ def layer_tables(articles: Sequence[Article]) -> dict[str, pa.Table]:
         ),
         "event_asserters": arrow_table(
             asserters,
-            ["doc_id", "event_index", "position", "kind", "name", "quote_index"],
+            [
+                "doc_id",
+                "event_index",
+                "position",
+                "kind",
+                "name",
+                "quote_index",
+                "start_char",
+                "end_char",
+            ],
         ),
     }
 

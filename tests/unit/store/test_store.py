@@ -152,7 +152,9 @@ def test_store_round_trips_quotes_and_events(db: str) -> None:
                   sentence=Span(start=7, end=17), mode="verbal", context="military",
                   actors=(actor,), recipients=(base.mentions[1], actor),
                   asserters=(Asserter(kind="outlet", name="The Ledger"),
-                             Asserter(kind="speaker", name="Body Land", quote=0)),
+                             Asserter(kind="speaker", name="Body Land", quote=0),
+                             Asserter(kind="source", name="reports",
+                                      span=Span(start=0, end=5))),
                   polarity="denied", certainty="hedged", historical=True,
                   date="2016-09", place="KABUL", extractor="e"),
         ),
@@ -166,4 +168,4 @@ def test_store_round_trips_quotes_and_events(db: str) -> None:
         assert counts["quotes"] == 2
         assert counts["events"] == 1
         assert counts["event_participants"] == 3
-        assert counts["event_asserters"] == 2
+        assert counts["event_asserters"] == 3
