@@ -17,7 +17,7 @@ DEV_HASH := $(shell cat requirements/dev.txt | cksum | cut -d' ' -f1)
 RUNTIME_STAMP := $(VENV)/.runtime-$(REQ_HASH)
 DEV_STAMP := $(VENV)/.dev-$(DEV_HASH)-$(REQ_HASH)
 
-.PHONY: demo test lint typecheck unit eval eval-cleaning bench lock clean-venv smoke help gazetteer
+.PHONY: demo test lint typecheck unit eval eval-cleaning eval-actors bench lock clean-venv smoke help gazetteer
 
 help:
 	@sed -n '2,6p' Makefile
@@ -40,6 +40,7 @@ $(DEV_STAMP): $(RUNTIME_STAMP)
 demo: $(RUNTIME_STAMP)
 	$(BIN)/reportedly run examples/articles --db $(DEMO_DB) --no-progress
 	$(BIN)/reportedly stats --db $(DEMO_DB)
+	$(BIN)/reportedly actors --top 15 --db $(DEMO_DB)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests scripts bench
@@ -58,11 +59,15 @@ smoke: $(RUNTIME_STAMP)
 	$(BIN)/reportedly --help > /dev/null
 	$(BIN)/reportedly extract examples/articles/*.txt --format jsonl > /dev/null
 
-eval: eval-cleaning
+eval: eval-cleaning eval-actors
 
 eval-cleaning: $(RUNTIME_STAMP)
 	@test -d $(DATA)/quotes || { echo "No data at $(DATA): set DATA=path/to/shared/data"; exit 2; }
 	$(BIN)/reportedly eval cleaning $(DATA)/quotes/polnear_train.jsonl $(DATA)/quotes/polnear_dev.jsonl
+
+eval-actors: $(RUNTIME_STAMP)
+	@test -f $(DATA)/events/plover_gsr_dev.jsonl || { echo "No data at $(DATA): set DATA=path/to/shared/data"; exit 2; }
+	$(BIN)/reportedly eval actors $(DATA)/events/plover_gsr_dev.jsonl
 
 bench: $(RUNTIME_STAMP)
 	$(PY) bench/bench.py $(if $(wildcard $(DATA)/quotes/polnear_dev.jsonl),$(DATA)/quotes/polnear_dev.jsonl,examples/articles)

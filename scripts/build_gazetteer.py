@@ -55,6 +55,8 @@ extra.toml is reportedly's own. The Phoenix dictionaries carry this licence:
 
 """
 ORG_PREFIXES = frozenset({"IGO", "NGO", "NGM", "MNC", "IMG"})
+#: The actor fields extra.toml [overrides] may set.
+OVERRIDABLE = frozenset({"kind", "code", "country", "sector", "name"})
 _BRACKET_RE = re.compile(r"\[([^\]]*)\]")
 _PAREN_RE = re.compile(r"\(([^)]*)\)?")
 _SUBST_RE = re.compile(r"!([A-Z]+)!")
@@ -542,6 +544,33 @@ def add_extra(build: Build, extra: dict[str, Any]) -> None:
             raise SystemExit(f"extra.toml [drop_aliases]: no actor {actor_id!r}")
         known = build.actors[actor_id]["aliases"]
         known[:] = [a for a in known if a not in aliases]
+    for actor_id, fields in extra.get("overrides", {}).items():
+        if actor_id not in build.actors:
+            raise SystemExit(f"extra.toml [overrides]: no actor {actor_id!r}")
+        unknown = set(fields) - OVERRIDABLE
+        if unknown:
+            raise SystemExit(
+                f"extra.toml [overrides] {actor_id!r}: cannot set {sorted(unknown)}; "
+                f"fields that can be set: {sorted(OVERRIDABLE)}"
+            )
+        build.actors[actor_id].update(fields)
+    coded = {row.get("code") for row in extra.get("actors", [])}
+    for code, name in build.regions.items():
+        if code in coded or (" " not in name and name.islower()):
+            continue  # "the West" is a bloc of its own; "international" no place
+        build.add(
+            {
+                "id": f"rep:REGION_{code}",
+                "name": name,
+                "kind": "place",
+                "country": None,
+                "code": code,
+                "sector": None,
+                "aliases": [name],
+                "roles": [[code, None, None]],
+                "source": "extra",
+            }
+        )
     for row in extra.get("actors", []):
         code_of_role = (row.get("code") or "") + (row.get("sector") or "")
         if row["kind"] == "role" and code_of_role:

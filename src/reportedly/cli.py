@@ -6,6 +6,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 import click
@@ -230,8 +231,6 @@ def stats(db: str | None, config_path: str | None, as_json: bool) -> None:
     except ReportedlyError as exc:
         raise _fail(exc) from None
     if as_json:
-        from dataclasses import asdict
-
         click.echo(json.dumps(asdict(numbers), indent=2))
         return
     click.echo(f"{path}")
@@ -338,18 +337,16 @@ def actors(db: str | None, config_path: str | None, top: int, kind: str | None,
     except ReportedlyError as exc:
         raise _fail(exc) from None
     if as_json:
-        from dataclasses import asdict
-
         for row in rows:
             click.echo(json.dumps(asdict(row), ensure_ascii=False))
         return
     click.echo(
-        f"{'mentions':>8} {'docs':>5}  {'code':<5} {'sector':<6} {'kind':<14} name"
+        f"{'mentions':>8} {'docs':>5}  {'code':<5} {'sector':<6} {'kind':<26} name"
     )
     for r in rows:
         code, sector, kind_ = r.code or "-", r.sector or "-", r.kind or "-"
         click.echo(
-            f"{r.mentions:>8} {r.documents:>5}  {code:<5} {sector:<6} {kind_:<14} "
+            f"{r.mentions:>8} {r.documents:>5}  {code:<5} {sector:<6} {kind_:<26} "
             f"{r.name}  [{r.actor_id}]"
         )
 
@@ -418,3 +415,31 @@ def eval_cleaning(gold: tuple[str, ...], misses: int) -> None:
     click.echo(json.dumps({k: v for k, v in score.as_dict().items() if k != "misses"}))
     for miss in score.misses[:misses]:
         click.echo("miss: " + json.dumps(miss, ensure_ascii=False))
+
+
+@evaluate.command("actors", context_settings=CONTEXT_SETTINGS)
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--misses", default=20, show_default=True, help="How many misses to print."
+)
+def eval_actors(gold: str, misses: int) -> None:
+    """Code recall of actor mentions against PLOVER gold actors and recipients.
+
+    GOLD is PLOVER-style JSONL (one sentence per record with actor and recipient
+    codes). Prints the numbers as JSON, then the misses to read.
+
+    Example:
+
+        reportedly eval actors ../shared/data/events/plover_gsr_dev.jsonl
+    """
+    from reportedly.evaluation.actors import evaluate_actors
+
+    try:
+        score = evaluate_actors(gold)
+    except ReportedlyError as exc:
+        raise _fail(exc) from None
+    numbers = score.as_dict()
+    numbers.pop("misses")
+    click.echo(json.dumps(numbers))
+    for miss in score.misses[:misses]:
+        click.echo("miss: " + json.dumps(asdict(miss), ensure_ascii=False))

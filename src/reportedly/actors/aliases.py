@@ -71,13 +71,23 @@ def alias_mode(alias: str, kind: str) -> str:
 
     ``"e"``: every letter in capitals (short acronyms: US, UN, MP); ``"i"``: any
     case (role words: "officials"); ``"t"``: every word capitalised but function
-    words ("the White House").
+    words ("the White House"); ``"s"`` and one digit per token: an alias written
+    with lower-case words ("Western nations", "mainland China") needs capitals
+    only where it has them (``"s10"``, ``"s01"``).
     """
     words = alias.replace("_", " ").split()
     letters = [ch for ch in "".join(words).lower() if ch.isalpha()]
     if len(words) == 1 and (len(letters) <= 3 or not _VOWELS.intersection(letters)):
         return "e"
-    return "i" if kind == "role" else "t"
+    if kind == "role":
+        return "i"
+    lower = [w for w in words if w[0].islower() and w.lower() not in FUNCTION_WORDS]
+    if not lower:
+        return "t"
+    tokens = tokenize(alias)
+    return "s" + "".join(
+        "1" if alias[start].isupper() else "0" for start in tokens.starts
+    )
 
 
 def case_fits(mode: str, tokens: Tokens, i: int, j: int) -> bool:
@@ -89,7 +99,10 @@ def case_fits(mode: str, tokens: Tokens, i: int, j: int) -> bool:
         surface = text[starts[k] : tokens.ends[k]]
         if not surface[0].isalnum():
             continue
-        if mode == "e":
+        if mode[0] == "s":
+            if mode[1 + k - i : 2 + k - i] == "1" and not surface[0].isupper():
+                return False
+        elif mode == "e":
             if surface != surface.upper():
                 return False
         elif not (

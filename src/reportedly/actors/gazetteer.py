@@ -311,6 +311,15 @@ class Gazetteer:
         following = nxt < len(tokens.keys) and tokens.text[tokens.starts[nxt]].isupper()
         return () if following else tuple(people)
 
+    def people_named(self, surname: str) -> tuple[Actor, ...]:
+        """The people whose surname is ``surname``, best-known first.
+
+        Empty for an unknown surname and for one shared by more than
+        ``MAX_SURNAME_CANDIDATES`` people, too many to tell apart.
+        """
+        found = self._surnames.get(token_key(surname), ())
+        return tuple(self._actor(k) for k in found)
+
     def lookup(self, name: str) -> tuple[Actor, ...]:
         """The actors a whole name (an entity's text, say) is an alias of, or ().
 

@@ -1,4 +1,5 @@
 """The built-in stages; importing this package registers them."""
 
+from . import actors as actors
 from . import clean as clean
 from . import nlp as nlp

@@ -1,0 +1,349 @@
+"""Coreference across one article: short names, pronouns and role nouns.
+
+People are identified first: a full name is its gazetteer actor or a ``per:``
+id from the name; a shorter name ("Hekmatyar", "Ahmad Durrani") takes the
+nearest full name in the article it ends (the one before it, else the first
+after it, so a headline can name a man the body introduces); surnames are
+also read where the model tagged them as places or missed them. Then
+pronouns ("he") and role nouns ("the diplomat") take the person the text
+makes salient; when the evidence is split they stay unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from ...actors import Actor, Gazetteer
+from .drafts import Draft, code_on, person_id
+from .recognize import Paragraph
+from .vocabulary import PERSON_NOUNS
+
+#: How many aliases make a known person famous enough to name by surname alone.
+FAMOUS_ALIASES = 10
+_GROUP_KINDS = frozenset({"organisation", "armed_group", "international_organisation"})
+#: Qualifiers that make a title another office: a vice president is no president.
+_OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "former", "ex", "late"})
+
+
+def _folded(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in words)
+
+
+def read_surnames(paragraphs: Sequence[Paragraph]) -> None:
+    """Draft a person wherever a surname of a full name in the article stands.
+
+    The word is taken when no other draft holds it, or when the model made a
+    one-word place or organisation of it ("Hekmatyar" tagged LOC). Words
+    inside an organisation's name ("the Durrani Front") are already taken.
+    """
+    surnames = {
+        d.words[-1]
+        for par in paragraphs
+        for d in par.drafts
+        if d.kind == "person" and len(d.words) >= 2
+    }
+    _people_mistaken(paragraphs)
+    if not surnames:
+        return
+    pattern = re.compile(
+        r"\b(?:"
+        + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))
+        + r")\b"
+    )
+    for par in paragraphs:
+        replaceable = {d.first: d for d in par.drafts if d.replaceable}
+        for found in pattern.finditer(par.text):
+            placed = par.tokens_at(found.start(), found.end())
+            if placed is None or placed[0] != placed[1]:
+                continue
+            token = par.doc[placed[0]]
+            if token.text != found.group():
+                continue
+            if not par.taken[token.i]:
+                par.person(token.i, token.i, None)
+            elif (draft := replaceable.get(token.i)) is not None:
+                draft.kind, draft.actor_id, draft.name = "person", None, token.text
+                draft.words, draft.replaceable = (token.text,), False
+
+
+def _people_mistaken(paragraphs: Sequence[Paragraph]) -> None:
+    """A model place or organisation named exactly as a person in the article is
+    that person ("Ava Lund" tagged ORG in a title-case headline)."""
+    names = {
+        " ".join(d.words).casefold()
+        for par in paragraphs
+        for d in par.drafts
+        if d.kind == "person" and len(d.words) >= 2
+    }
+    for par in paragraphs:
+        for draft in par.drafts:
+            model_made = (draft.actor_id or "")[:4] in ("org:", "plc:")
+            if model_made and " ".join(draft.words).casefold() in names:
+                draft.kind, draft.actor_id, draft.replaceable = "person", None, False
+
+
+def _antecedent(
+    drafts: Sequence[Draft], index: int, full: Sequence[tuple[int, Draft]]
+) -> int:
+    """The full name a shorter one stands for, or -1.
+
+    Candidates end with the short name ("Durrani": "Omid Durrani"), or, for a
+    lone word no name ends with, begin with it ("Hillary"). Of the candidates
+    named before, the one named most often so far wins, the nearest on a tie;
+    with none before, the first after (a headline naming a man the body
+    introduces).
+    """
+    draft = drafts[index]
+    words = _folded(draft.words)
+    n = len(words)
+    ends = [
+        (k, d) for k, d in full if len(d.words) > n and _folded(d.words[-n:]) == words
+    ]
+    if not ends and n == 1:
+        ends = [(k, d) for k, d in full if _folded(d.words[:1]) == words]
+    before = [k for k, _ in ends if k < index]
+    if not before:
+        return next((k for k, _ in ends if k > index), -1)
+    counts: dict[str, int] = defaultdict(int)
+    for k in range(index):
+        if drafts[k].kind == "person" and drafts[k].actor_id is not None:
+            counts[drafts[k].actor_id or ""] += 1
+    return max(
+        before,
+        key=lambda k: (counts.get(drafts[k].actor_id or _name_key(drafts[k]), 0), k),
+    )
+
+
+def _name_key(draft: Draft) -> str:
+    return person_id(draft.name or "")
+
+
+def resolve_people(drafts: list[Draft], gazetteer: Gazetteer, day: date | None) -> None:
+    """Give every person draft an identity, or leave it to unresolved."""
+    people = [(k, d) for k, d in enumerate(drafts) if d.kind == "person"]
+    full = [
+        (k, d)
+        for k, d in people
+        if len(d.words) >= 2 and (d.actor_id is not None or not d.candidates)
+    ]
+    for k, draft in full:
+        if draft.actor_id is None and _antecedent(drafts, k, full) < 0:
+            known = _known_variant(gazetteer, draft.words)
+            if known is not None:
+                draft.identify(known, day)
+            else:
+                draft.actor_id = person_id(draft.name or "")
+    for k, draft in people:
+        if draft.actor_id is not None:
+            continue
+        found = _antecedent(drafts, k, full)
+        if found >= 0:
+            source = drafts[found]
+            if source.actor_id is None:
+                source.actor_id = person_id(source.name or "")
+            draft.copy_identity(source, found)
+            continue
+        if draft.candidates:
+            _ambiguous(draft, day)
+            continue
+        if len(draft.words) == 1:
+            known = _known_by_surname(gazetteer, draft.words[0], day)
+            if known is not None:
+                draft.identify(known, day)
+                continue
+        draft.actor_id = person_id(draft.name or " ".join(draft.words))
+    _share_codes(drafts)
+
+
+def _known_variant(gazetteer: Gazetteer, words: Sequence[str]) -> Actor | None:
+    """The one known person with this first name and surname ("Omar El Bashir":
+    "Omar Hassan Ahmad al Bashir"), the middle of the name aside."""
+    first = words[0].casefold()
+    fits = [
+        a
+        for a in gazetteer.people_named(words[-1])
+        if a.name.split()[0].casefold() == first
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _known_by_surname(
+    gazetteer: Gazetteer, surname: str, day: date | None
+) -> Actor | None:
+    """The one known person a bare surname names: in office on the day, or famous.
+
+    A surname alone is weak evidence: it must name one person the gazetteer
+    knows in a dated role on the article's day, or one with many aliases.
+    """
+    people = gazetteer.people_named(surname)
+    if day is not None:
+        holding = [
+            a
+            for a in people
+            if any(r.is_dated() and r.is_valid_on(day) for r in a.roles)
+        ]
+        if len(holding) == 1:
+            return holding[0]
+    famous = [a for a in people if len(a.aliases) >= FAMOUS_ALIASES]
+    return famous[0] if len(famous) == 1 and len(people) == 1 else None
+
+
+def _share_codes(drafts: list[Draft]) -> None:
+    """A person the gazetteer lacks keeps, in every mention, the codes one gave."""
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    for draft in drafts:
+        if draft.kind == "person" and (draft.actor_id or "").startswith("per:"):
+            for key in ("code", "country", "sector"):
+                if (value := getattr(draft, key)) is not None:
+                    found[str(draft.actor_id)].setdefault(key, value)
+    for draft in drafts:
+        for key, value in found.get(draft.actor_id or "", {}).items():
+            if getattr(draft, key) is None:
+                setattr(draft, key, value)
+
+
+def _ambiguous(draft: Draft, day: date | None) -> None:
+    """A title and a surname several known people share: keep what they agree on."""
+    codes = {code_on(actor, day) for actor in draft.candidates}
+    countries = {actor.country for actor in draft.candidates}
+    if len(codes) == 1:
+        draft.code, draft.sector = next(iter(codes))
+    if len(countries) == 1:
+        draft.country = next(iter(countries))
+
+
+def resolve_organisations(drafts: list[Draft], text: str) -> None:
+    """Short names and acronyms of organisations named in full before them.
+
+    "the Front" after "the Durrani Front", "(FIS)" right after "Islamic
+    Salvation Front". Only organisations the gazetteer lacks are re-read (a
+    gazetteer name is evidence of its own).
+    """
+    named: list[int] = []
+    for index, draft in enumerate(drafts):
+        if draft.kind not in _GROUP_KINDS or not draft.words:
+            continue
+        if (draft.actor_id or "").startswith("org:"):
+            found = _long_form(drafts, named, index, text)
+            if found is not None:
+                role, sector = draft.role, draft.sector
+                draft.copy_identity(drafts[found], found)
+                draft.role, draft.sector = role, draft.sector or sector
+        named.append(index)
+
+
+def _long_form(
+    drafts: list[Draft], named: list[int], index: int, text: str
+) -> int | None:
+    draft = drafts[index]
+    if named:
+        before = drafts[named[-1]]
+        between = text[before.end : draft.start]
+        if between.strip() == "(" and text[draft.end : draft.end + 1] == ")":
+            return named[-1]
+    words = _folded(draft.words)
+    n = len(words)
+    for k in reversed(named):
+        other = drafts[k]
+        if len(other.words) > n and _folded(other.words[-n:]) == words:
+            return k
+    return None
+
+
+class Salience:
+    """Who the text has been talking about, sentence by sentence."""
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self.drafts = drafts
+        self.by_sentence: dict[int, list[int]] = defaultdict(list)
+        self.gender: dict[str, str] = {}
+        self.roles: dict[str, list[str]] = defaultdict(list)
+
+    def add(self, index: int) -> None:
+        draft = self.drafts[index]
+        if draft.kind != "person" or draft.actor_id is None:
+            return
+        self.by_sentence[draft.sentence].append(index)
+        if draft.gender is not None:
+            self.gender.setdefault(draft.actor_id, draft.gender)
+        if draft.role:
+            self.roles[draft.actor_id].append(draft.role.casefold())
+
+    def fits(self, index: int, draft: Draft) -> bool:
+        other = self.drafts[index]
+        known = self.gender.get(other.actor_id or "")
+        if draft.gender is not None and known not in (None, draft.gender):
+            return False
+        return draft.in_quote or not other.in_quote
+
+    def pronoun(self, index: int, window: int) -> int | None:
+        """The person a pronoun refers to: the only one, or the only subject,
+        of the nearest sentence (this one or up to ``window`` before) naming any.
+        """
+        draft = self.drafts[index]
+        for sentence in range(draft.sentence, draft.sentence - window - 1, -1):
+            found = [
+                k
+                for k in self.by_sentence.get(sentence, ())
+                if k < index and self.fits(k, draft)
+            ]
+            if not found:
+                continue
+            if len({self.drafts[k].actor_id for k in found}) == 1:
+                return found[-1]
+            subjects = [k for k in found if self.drafts[k].is_subject]
+            if len({self.drafts[k].actor_id for k in subjects}) == 1:
+                return subjects[-1]
+            return None
+        return None
+
+    def nominal(self, index: int, window: int) -> int | None:
+        """The nearest person whose title fits a role noun ("the diplomat")."""
+        draft = self.drafts[index]
+        wanted = PERSON_NOUNS.get(draft.words[0] if draft.words else "", frozenset())
+        for sentence in range(draft.sentence, draft.sentence - window - 1, -1):
+            for k in reversed(self.by_sentence.get(sentence, ())):
+                other = self.drafts[k]
+                if k >= index or (draft.code and other.code != draft.code):
+                    continue
+                titles = self.roles.get(other.actor_id or "", ())
+                if any(_holds(title, wanted) for title in titles):
+                    return k
+        return None
+
+
+def resolve_references(
+    drafts: list[Draft], *, pronoun_window: int, nominal_window: int
+) -> None:
+    """Resolve pronouns and role nouns in text order; the rest stay unresolved."""
+    salience = Salience(drafts)
+    for index, draft in enumerate(drafts):
+        if draft.kind in ("pronoun", "nominal"):
+            found = (
+                salience.pronoun(index, pronoun_window)
+                if draft.kind == "pronoun"
+                else salience.nominal(index, nominal_window)
+            )
+            if found is not None:
+                role = draft.role
+                draft.copy_identity(drafts[found], found)
+                draft.role = role
+                if draft.gender is not None and draft.actor_id is not None:
+                    salience.gender.setdefault(draft.actor_id, draft.gender)
+            else:
+                draft.kind = "person"
+        salience.add(index)
+
+
+def _holds(title: str, wanted: frozenset[str]) -> bool:
+    """Whether a title names one of the ``wanted`` offices, unqualified."""
+    words = title.replace(",", " ").replace("-", " ").split()
+    for n, word in enumerate(words):
+        if n and words[n - 1] in _OTHER_OFFICE:
+            continue
+        if word in wanted or " ".join(words[n : n + 2]) in wanted:
+            return True
+    return False

@@ -1,0 +1,145 @@
+"""Mention drafts and actor identity: ids, the code a role gives on a date, groups.
+
+A draft is a mention being worked on by recognition and coreference; it
+becomes a frozen :class:`~reportedly.records.Mention` at the end of the stage.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from ...actors import Actor, Gazetteer, Role
+from .vocabulary import SECTOR_NAMES, SECTORS
+
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
+# not frozen: recognition and coreference fill a draft in several passes
+@dataclass(slots=True, kw_only=True)
+class Draft:
+    """A mention being resolved; offsets are into ``Article.text``.
+
+    ``kind`` is the actor kind, or ``pronoun``/``nominal`` until resolved.
+    ``candidates`` holds the people a title and a surname may name.
+    ``replaceable`` marks a one-word model entity a person's surname overrides.
+    ``parse``, ``head``, ``first`` and ``last`` place it in its parse's tokens.
+    """
+
+    start: int
+    end: int
+    kind: str
+    parse: int
+    head: int
+    first: int = 0
+    last: int = 0
+    actor_id: str | None = None
+    name: str | None = None
+    country: str | None = None
+    code: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    candidates: tuple[Actor, ...] = ()
+    words: tuple[str, ...] = ()
+    refers_to: int | None = None
+    gender: str | None = None
+    sentence: int = 0
+    is_subject: bool = False
+    in_quote: bool = False
+    replaceable: bool = False
+
+    def identify(self, actor: Actor, day: date | None) -> None:
+        """Take ``actor``'s identity, with the code its role has on ``day``."""
+        self.actor_id, self.name, self.kind = actor.id, actor.name, actor.kind
+        self.country = actor.country
+        self.code, self.sector = code_on(actor, day)
+
+    def copy_identity(self, other: Draft, index: int) -> None:
+        """Refer to draft ``index`` (``other``) and take its identity."""
+        self.refers_to = index
+        self.actor_id, self.name, self.kind = other.actor_id, other.name, other.kind
+        self.country, self.code, self.sector = other.country, other.code, other.sector
+        if self.gender is None:
+            self.gender = other.gender
+
+
+def slug(name: str) -> str:
+    """A name folded to ASCII lower case with hyphens: "Zoë Weiß" -> "zoe-weiss"."""
+    folded = unicodedata.normalize("NFKD", name.casefold().replace("ß", "ss"))
+    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return _SLUG_RE.sub("-", plain).strip("-")
+
+
+def split_code(code: str) -> tuple[str | None, str | None]:
+    """``AFGGOVBUS`` -> (``AFG``, ``GOV``): the actor code and its first sector."""
+    triples = [code[k : k + 3] for k in range(3, len(code), 3)]
+    return (code[:3] or None), next((t for t in triples if t in SECTORS), None)
+
+
+def role_on(actor: Actor, day: date | None) -> Role | None:
+    """The role a person holds on ``day``, else the most recent one.
+
+    A dated role valid on the day wins; otherwise a role still running (no
+    end), then the undated default, then the dated role that ended last.
+    """
+    if not actor.roles:
+        return None
+    dated = [r for r in actor.roles if r.is_dated()]
+    if day is not None:
+        valid = [r for r in dated if r.is_valid_on(day)]
+        if valid:
+            return max(valid, key=lambda r: r.start or date.min)
+    running = [
+        r
+        for r in dated
+        if r.end is None and (day is None or r.start is None or r.start <= day)
+    ]
+    if running:
+        return max(running, key=lambda r: r.start or date.min)
+    undated = [r for r in actor.roles if not r.is_dated()]
+    if undated:
+        return undated[-1]
+    return max(dated, key=lambda r: r.end or date.max)
+
+
+def code_on(actor: Actor, day: date | None) -> tuple[str | None, str | None]:
+    """The code and sector an actor carries on ``day`` (people: by their role)."""
+    if actor.kind == "person":
+        role = role_on(actor, day)
+        if role is not None and "~" not in role.code and len(role.code) >= 3:
+            code, sector = split_code(role.code)
+            return code, sector or actor.sector
+    return actor.code, actor.sector
+
+
+def valid_on(actors: tuple[Actor, ...], day: date | None) -> tuple[Actor, ...]:
+    """The people among ``actors`` holding a dated role on ``day`` (all if none)."""
+    if day is None:
+        return actors
+    holding = tuple(
+        a for a in actors if any(r.is_dated() and r.is_valid_on(day) for r in a.roles)
+    )
+    return holding or actors
+
+
+def group_identity(
+    state: Actor, sector: str | None, gazetteer: Gazetteer
+) -> tuple[str, str]:
+    """The id and name of a state's sector as one actor: "Israeli army".
+
+    A state's government is its ``rep:<CODE>_GOV`` actor when the gazetteer has
+    one, so "Russian officials", "Moscow said" and "the Kremlin" are one actor.
+    """
+    code = state.code or ""
+    if sector == "GOV" and f"rep:{code}_GOV" in gazetteer:
+        actor = gazetteer.get(f"rep:{code}_GOV")
+        return actor.id, actor.name
+    label = SECTOR_NAMES.get(sector or "", (sector or "").lower())
+    return f"grp:{code.lower()}-{(sector or 'ppl').lower()}", f"{state.name} {label}"
+
+
+def person_id(name: str) -> str:
+    """The id of a person the gazetteer does not know: ``per:`` + the name's slug."""
+    return f"per:{slug(name)}"

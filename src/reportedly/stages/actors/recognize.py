@@ -1,0 +1,329 @@
+"""Recognition in one paragraph: the gazetteer and spaCy's entities reconciled.
+
+The gazetteer is matched once over the paragraph. Where it and the model
+disagree the gazetteer wins ("Haqqani Network" tagged PERSON, a dateline
+"KABUL" tagged ORG), except that a longer personal name beats a gazetteer
+person it only begins ("Habib-ur-Rahman" + "Hekmatyar"). Names are grown over
+adjacent capitalised words and name particles; titles and appositions become
+roles; a state or organisation followed by role words becomes one group
+("Palestinian officials", "Taliban fighters").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ...actors import Gazetteer, GazetteerMatch
+from ...records import Span
+from .drafts import Draft, slug, valid_on
+from .roles import person_roles, role_text
+from .vocabulary import (
+    GENDERED,
+    HYPHENS,
+    NAME_PARTICLES,
+    NOT_NAME_LABELS,
+    ORG_HEADS,
+    PERSON_NOUNS,
+    TITLE_WORDS,
+)
+
+
+@dataclass(slots=True)
+class Placement:
+    """A gazetteer match placed on the paragraph's tokens ``i..j``."""
+
+    i: int
+    j: int
+    found: GazetteerMatch
+    is_role: bool
+    is_person: bool
+    used: bool = False
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """One parse being read: tokens, gazetteer matches and the drafts found."""
+
+    doc: Any
+    offset: int
+    index: int
+    gazetteer: Gazetteer
+    day: date | None
+    dateline: Span | None
+    text: str = ""
+    matches: list[Placement] = field(default_factory=list)
+    owner: list[int] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
+    taken: bytearray = field(default_factory=bytearray)
+    roles: list[tuple[Draft, int, int]] = field(default_factory=list)
+
+    # ------------------------------------------------------------ helpers
+
+    def chars(self, i: int, j: int) -> tuple[int, int]:
+        """Article offsets of tokens ``i..j`` (inclusive)."""
+        last = self.doc[j]
+        return self.offset + self.doc[i].idx, self.offset + last.idx + len(last.text)
+
+    def in_dateline(self, i: int, j: int) -> bool:
+        start, end = self.chars(i, j)
+        line = self.dateline
+        return line is not None and line.start <= start and end <= line.end
+
+    def match_at(self, k: int) -> Placement | None:
+        index = self.owner[k]
+        return None if index < 0 else self.matches[index]
+
+    def is_role_token(self, k: int) -> bool:
+        """A gazetteer role word, a title or a person noun."""
+        match = self.match_at(k)
+        if match is not None and match.is_role:
+            return True
+        lower = self.doc[k].lower_.rstrip(".")
+        return lower in TITLE_WORDS or lower in PERSON_NOUNS
+
+    def add(self, i: int, j: int, kind: str, **fields: Any) -> Draft:
+        """Draft a mention over tokens ``i..j`` (space tokens at the edges left out)."""
+        doc = self.doc
+        while i < j and doc[i].is_space:
+            i += 1
+        while j > i and doc[j].is_space:
+            j -= 1
+        start, end = self.chars(i, j)
+        head = self.doc[i : j + 1].root
+        draft = Draft(
+            start=start,
+            end=end,
+            kind=kind,
+            parse=self.index,
+            head=head.i,
+            first=i,
+            last=j,
+            is_subject=head.dep_ in ("nsubj", "nsubjpass"),
+            **fields,
+        )
+        self.drafts.append(draft)
+        self.taken[i : j + 1] = b"\x01" * (j - i + 1)
+        return draft
+
+    # ------------------------------------------------------------ the passes
+
+    def place_matches(self) -> None:
+        """Match the gazetteer once over the paragraph and place the matches."""
+        doc = self.doc
+        if not self.text:
+            self.text = doc.text
+        self.owner = [-1] * len(doc)
+        self.taken = bytearray(len(doc))
+        for found in self.gazetteer.match(self.text):
+            placed = self.tokens_at(found.start, found.end)
+            if placed is None:
+                continue
+            i, j = placed
+            actors = [a for a in found.actors if a.kind != "role"]
+            self.matches.append(
+                Placement(
+                    i=i,
+                    j=j,
+                    found=found,
+                    is_role=not actors,
+                    is_person=bool(actors) and all(a.kind == "person" for a in actors),
+                )
+            )
+            for k in range(i, j + 1):
+                self.owner[k] = len(self.matches) - 1
+
+    def tokens_at(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first and last token over paragraph characters ``[start, end)``."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        return span.start, span.end - 1
+
+    def trimmed(self, i: int, j: int) -> tuple[int, int]:
+        """Tokens ``i..j`` without a leading "the" or a trailing "'s" or mark."""
+        doc = self.doc
+        while i <= j and doc[i].lower_ in ("the", "'s", "’s"):
+            i += 1
+        while j >= i and (doc[j].is_punct or doc[j].lower_ in ("'s", "’s")):
+            j -= 1
+        return i, j
+
+    def name_token(self, k: int) -> bool:
+        """Whether token ``k`` may be part of a person's name."""
+        token = self.doc[k]
+        text = token.text
+        if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
+            return False
+        if text.isupper() and len(text) > 1:
+            return False  # acronyms and shouted datelines
+        if (
+            token.lower_.rstrip(".") in TITLE_WORDS
+            or token.ent_type_ in NOT_NAME_LABELS
+        ):
+            return False
+        if token.pos_ != "PROPN" and token.ent_type_ != "PERSON":
+            return False
+        match = self.match_at(k)
+        return match is None or match.is_person
+
+    def _joined(self, a: int, b: int) -> bool:
+        """Whether tokens ``a`` and ``b = a + 1`` sit on one line."""
+        return "\n" not in self.doc[a].whitespace_ and not self.doc[b].is_space
+
+    def _link(self, k: int) -> bool:
+        """A hyphen (no spaces) or a lower-case particle inside a name."""
+        token = self.doc[k]
+        if token.text in HYPHENS:
+            return k > 0 and self.doc[k - 1].whitespace_ == token.whitespace_ == ""
+        return token.lower_ in NAME_PARTICLES and token.text.islower()
+
+    def grow(self, i: int, j: int) -> tuple[int, int]:
+        """Extend a name over adjacent name words, hyphens and particles."""
+        n = len(self.doc)
+        for step in (1, -1):
+            edge = j if step > 0 else i
+            k = edge + step
+            while 0 <= k < n and self._joined(min(k, k - step), max(k, k - step)):
+                if self.name_token(k):
+                    edge = k
+                elif not self._link(k):
+                    break
+                k += step
+            i, j = (i, edge) if step > 0 else (edge, j)
+        return i, j
+
+    def person_seeds(self) -> list[tuple[int, int, Placement | None]]:
+        """Names from gazetteer people, PERSON entities and entity residues."""
+        doc = self.doc
+        seeds: list[tuple[int, int, Placement | None]] = []
+        for match in self.matches:
+            if match.is_person and not self.in_dateline(match.i, match.j):
+                seeds.append((self._untitled(match.i, match.j), match.j, match))
+        for ent in doc.ents:
+            if ent.label_ in NOT_NAME_LABELS:
+                continue
+            i, j = ent.start, ent.end - 1
+            while i <= j and not self._name_or_entity(i):
+                i += 1
+            while j >= i and not self._name_or_entity(j):
+                j -= 1
+            if i > j or self.in_dateline(i, j):
+                continue
+            others = [
+                m
+                for m in {self.owner[k] for k in range(i, j + 1)}
+                if m >= 0
+                and not self.matches[m].is_role
+                and not self.matches[m].is_person
+            ]
+            if not others:
+                if ent.label_ == "PERSON":
+                    seeds.append((i, j, None))
+                continue
+            if any(self.matches[m].i < i or self.matches[m].j > j for m in others):
+                continue  # the gazetteer names something the entity only cuts
+            last = max(self.matches[m].j for m in others)
+            residue = range(last + 1, j + 1)
+            if not residue or not all(self.name_token(k) for k in residue):
+                continue
+            first = self.matches[min(others)]
+            if ent.label_ == "PERSON" and len(others) == 1 and first.i == first.j == i:
+                # "Jordan Peterson": a one-word place opening a personal name
+                first.used = True
+                seeds.append((i, j, None))
+            elif len(residue) >= 2:
+                # "envoy for Central Asia Oleg Varentsov" tagged as one place
+                seeds.append((residue.start, j, None))
+        return seeds
+
+    def _untitled(self, i: int, j: int) -> int:
+        """Where a gazetteer name starts after its title and demonym.
+
+        "President Kagame", "Israeli Prime Minister Ehud Barak": the gazetteer
+        holds some people with their titles; the name is the rest.
+        """
+        doc = self.doc
+        while i < j and (
+            doc[i].lower_.rstrip(".") in TITLE_WORDS
+            or any(a.kind == "state" for a in self.gazetteer.lookup(doc[i].text))
+        ):
+            i += 1
+        return i
+
+    def _name_or_entity(self, k: int) -> bool:
+        match = self.match_at(k)
+        return self.name_token(k) or (match is not None and not match.is_role)
+
+    def people(self) -> None:
+        """Person drafts from the seeds, grown and merged."""
+        merged: list[list[Any]] = []
+        for i, j, match in sorted(
+            self.person_seeds(), key=lambda s: (s[0], -(s[1] - s[0]))
+        ):
+            grown = self.grow(i, j)
+            if merged and grown[0] <= merged[-1][1]:
+                last = merged[-1]
+                last[0], last[1] = min(last[0], grown[0]), max(last[1], grown[1])
+                last[2].append((i, j, match))
+            else:
+                merged.append([grown[0], grown[1], [(i, j, match)]])
+        for i, j, seeds in merged:
+            if any(self.taken[i : j + 1]):
+                continue
+            backing = None
+            for seed_i, seed_j, match in seeds:
+                if match is not None:
+                    match.used = True
+                    if (seed_i, seed_j) == (i, j):
+                        backing = match
+            if self.doc[j].lower_ in ORG_HEADS and backing is None:
+                self.organisation(i, j)
+            else:
+                self.person(i, j, backing)
+
+    def person(self, i: int, j: int, match: Placement | None) -> Draft:
+        name = role_text(self.text, self.doc, i, j + 1)
+        words = tuple(w for w in name.replace("-", " ").split() if w)
+        draft = self.add(i, j, "person", words=words)
+        if match is not None:
+            people = valid_on(
+                tuple(a for a in match.found.actors if a.kind == "person"), self.day
+            )
+            if len(people) == 1:
+                draft.identify(people[0], self.day)
+            else:
+                draft.candidates = people
+        else:
+            draft.name = " ".join(name.split())
+        found = person_roles(self.doc, i, j, self.is_role_token)
+        if found:
+            draft.role = "; ".join(
+                role_text(self.text, self.doc, a, b) for a, b in found
+            )
+        for a, b in found:
+            self.give_role(draft, a, b)
+        return draft
+
+    def give_role(self, draft: Draft, a: int, b: int) -> None:
+        """Record a person's role range, its gender words; its role words are used."""
+        self.roles.append((draft, a, b))
+        for k in range(a, b):
+            gender = GENDERED.get(self.doc[k].lower_)
+            if gender is not None:
+                draft.gender = gender
+            if (match := self.match_at(k)) is not None and match.is_role:
+                match.used = True
+
+    def organisation(self, i: int, j: int) -> Draft:
+        """An organisation the gazetteer lacks, named by tokens ``i..j``."""
+        name = " ".join(role_text(self.text, self.doc, i, j + 1).split())
+        return self.add(
+            i,
+            j,
+            "organisation",
+            actor_id=f"org:{slug(name)}",
+            name=name,
+            words=tuple(name.split()),
+        )

@@ -1,0 +1,189 @@
+"""The closed word lists the actor stage reasons with (all lower case)."""
+
+from __future__ import annotations
+
+#: CAMEO/PLOVER sector codes: the part of a Phoenix code after the country that
+#: says which part of a society an actor belongs to (religions are left out).
+SECTORS = frozenset(
+    {"AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH"}
+    | {"HRI", "IGO", "INS", "JRN", "JUD", "LAB", "LEG", "MED", "MIL", "NGO", "OPP"}
+    | {"PPL", "PTY", "RAD", "REB", "REF", "SEP", "SOC", "SPY", "UAF"}
+)
+
+#: How a group made of a state and a sector is named: "Israel military".
+SECTOR_NAMES = {
+    "AGR": "farmers",
+    "BUS": "business",
+    "COP": "police",
+    "CRM": "criminals",
+    "CVL": "civilians",
+    "EDU": "education",
+    "ELI": "elites",
+    "GOV": "government",
+    "HLH": "health sector",
+    "JUD": "judiciary",
+    "LAB": "labour",
+    "LEG": "legislature",
+    "MED": "media",
+    "MIL": "military",
+    "OPP": "opposition",
+    "PPL": "people",
+    "PTY": "party",
+    "REB": "rebels",
+    "REF": "refugees",
+    "SPY": "intelligence",
+    "UAF": "armed groups",
+}
+
+#: Words that stand before a name as a title and are not part of it.
+TITLE_WORDS = frozenset(
+    {"acting", "adm", "admiral", "ambassador", "archbishop", "ayatollah", "bishop"}
+    | {"capt", "captain", "cardinal", "chairman", "chairwoman", "chancellor", "chief"}
+    | {"col", "colonel", "commander", "congressman", "congresswoman", "dame", "defence"}
+    | {"defense", "deputy", "dr", "emir", "envoy", "ex", "finance", "foreign", "former"}
+    | {"gen", "general", "gov", "governor", "imam", "interim", "interior", "judge"}
+    | {"justice", "king", "lady", "late", "leader", "lieutenant", "lord", "lt", "maj"}
+    | {"major", "marshal", "maulana", "mawlawi", "mayor", "minister", "miss", "mr"}
+    | {"mrs", "ms", "mufti", "mullah", "pope", "premier", "president", "presidential"}
+    | {"prime", "prince", "princess", "prof", "professor", "queen", "rabbi", "rep"}
+    | {"representative", "rev", "reverend", "secretary", "sen", "senator", "sergeant"}
+    | {"sgt", "sheikh", "sir", "speaker", "spokesman", "spokesperson", "spokeswoman"}
+    | {"sultan", "vice"}
+)
+
+#: Capitalised words that end the name of an organisation ("the Durrani Front").
+ORG_HEADS = frozenset(
+    {"academy", "agency", "airlines", "alliance", "army", "assembly", "association"}
+    | {"authority", "bank", "battalion", "board", "brigade", "brigades", "bureau"}
+    | {"center", "centre", "club", "coalition", "college", "commission", "committee"}
+    | {"company", "congress", "corp", "corporation", "council", "court", "department"}
+    | {"federation", "forces", "foundation", "front", "fund", "group", "guard"}
+    | {"inc", "industries", "institute", "league", "ltd", "militia", "ministry"}
+    | {"mission", "movement", "network", "office", "organisation", "organization"}
+    | {"parliament", "party", "programme", "school", "service", "society", "tribunal"}
+    | {"trust", "union", "university"}
+)
+
+#: Lower-case words inside a person's name: "Habib-ur-Rahman", "Omar al-Bashir".
+NAME_PARTICLES = frozenset(
+    {"al", "bin", "bint", "da", "de", "del", "der", "di", "du", "e", "el", "i"}
+    | {"ibn", "la", "le", "ud", "ul", "ur", "van", "von", "y"}
+)
+
+HYPHENS = frozenset("-\u2010\u2011")
+
+#: Prepositions that make a capital a place, not its government ("in Kabul").
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"across", "around", "at", "beyond", "from", "in", "inside", "into", "near"}
+    | {"onto"}
+    | {"outside", "through", "throughout", "toward", "towards", "via", "within"}
+)
+
+#: Third-person singular pronouns and the gender they carry.
+PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+
+#: Words in a title or apposition that tell a person's gender.
+GENDERED = {
+    **dict.fromkeys(
+        [
+            "mr",
+            "spokesman",
+            "chairman",
+            "congressman",
+            "king",
+            "prince",
+            "sir",
+            "lord",
+            "son",
+            "father",
+            "brother",
+            "husband",
+            "sultan",
+            "businessman",
+        ],
+        "m",
+    ),
+    **dict.fromkeys(
+        [
+            "mrs",
+            "ms",
+            "miss",
+            "madam",
+            "spokeswoman",
+            "chairwoman",
+            "congresswoman",
+            "queen",
+            "princess",
+            "lady",
+            "dame",
+            "daughter",
+            "mother",
+            "sister",
+            "wife",
+            "widow",
+            "businesswoman",
+        ],
+        "f",
+    ),
+}
+
+#: Singular role nouns that name one person ("the diplomat said"), each with the
+#: words an earlier title or apposition must contain for it to refer back there.
+PERSON_NOUNS: dict[str, frozenset[str]] = {
+    noun: frozenset(words)
+    for noun, words in {
+        "adviser": {"adviser", "advisor"},
+        "advisor": {"adviser", "advisor"},
+        "ambassador": {"ambassador"},
+        "analyst": {"analyst", "expert", "researcher", "scholar", "professor"},
+        "chairman": {"chairman", "chair", "head"},
+        "chairwoman": {"chairwoman", "chair", "head"},
+        "chancellor": {"chancellor"},
+        "chief": {"chief", "head", "director"},
+        "cleric": {"cleric", "imam", "mullah", "ayatollah", "sheikh"},
+        "commander": {"commander", "general", "colonel", "chief"},
+        "diplomat": {"diplomat", "envoy", "ambassador", "consul", "foreign minister"},
+        "envoy": {"envoy", "ambassador", "representative", "emissary"},
+        "expert": {"expert", "analyst", "researcher", "scholar", "professor"},
+        "founder": {"founder"},
+        "general": {"general", "commander"},
+        "governor": {"governor"},
+        "journalist": {"journalist", "reporter", "correspondent", "editor"},
+        "judge": {"judge", "justice"},
+        "lawmaker": {"lawmaker", "legislator", "parliament", "senator", "mp"},
+        "leader": {"leader", "chief", "head", "chairman", "founder", "commander"},
+        "mayor": {"mayor"},
+        "minister": {"minister", "secretary"},
+        "negotiator": {"negotiator"},
+        "official": {"official", "minister", "spokesman", "spokeswoman", "governor"}
+        | {"secretary", "envoy", "ambassador", "deputy", "director", "commissioner"},
+        "politician": {"politician", "lawmaker", "parliament", "senator", "leader"},
+        "premier": {"premier", "prime minister"},
+        "president": {"president"},
+        "prosecutor": {"prosecutor"},
+        "researcher": {"researcher", "analyst", "scholar", "expert"},
+        "senator": {"senator"},
+        "spokesman": {"spokesman", "spokesperson", "press secretary"},
+        "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
+        "spokeswoman": {"spokeswoman", "spokesperson", "press secretary"},
+    }.items()
+}
+
+#: Nouns for people who speak for others: their sector is their principal's.
+VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
+
+#: spaCy entity labels the stage reads, and the kind of actor each suggests.
+NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place"}
+#: Entity labels that never belong to a person's name.
+NOT_NAME_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
+)

@@ -1,0 +1,636 @@
+"""The actor stage: recognition, metonymy, roles, groups and coreference.
+
+Model-free tests parse invented sentences by hand (``Doc`` with heads, deps and
+entities) against a small invented gazetteer; the slow tests run the real
+spaCy model and the packaged gazetteer on invented articles.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from reportedly.actors import Actor, Gazetteer, Role, load_gazetteer
+from reportedly.records import Article, Mention, Meta, Region, Span
+from reportedly.registry import STAGES
+from reportedly.stages.actors import (
+    EXTRACTOR,
+    ResolveActors,
+    article_day,
+    resolve_actors,
+)
+from reportedly.stages.actors.drafts import code_on, group_identity, slug
+from reportedly.stages.nlp import Parse
+
+VOCAB = spacy.blank("en").vocab
+LEMMAS = {"said": "say", "told": "tell", "added": "add", "plans": "plan"}
+_NO_SPACE_BEFORE = {",", ".", "'s", ":", ";", "?", "!"}
+
+
+def _actor(actor_id: str, name: str, kind: str, **fields: object) -> Actor:
+    return Actor(id=actor_id, name=name, kind=kind, source="test", **fields)  # type: ignore[arg-type]
+
+
+ZORBIA = _actor(
+    "phx:ZORBIA",
+    "Zorbia",
+    "state",
+    country="ZRB",
+    code="ZRB",
+    aliases=("Zorbia", "Zorbian", "Zorbians", "Novagrad"),
+)
+ACTORS = [
+    ZORBIA,
+    _actor(
+        "rep:ZRB_GOV",
+        "Government of Zorbia",
+        "organisation",
+        country="ZRB",
+        code="ZRB",
+        sector="GOV",
+        aliases=("Novagrad", "the Citadel", "Citadel"),
+    ),
+    _actor(
+        "phx:VESPERIA",
+        "Vesperia",
+        "state",
+        country="VSP",
+        code="VSP",
+        aliases=("Vesperia", "Vesperian"),
+    ),
+    _actor(
+        "phx:RED_MARSH_FRONT",
+        "Red Marsh Front",
+        "armed_group",
+        country="ZRB",
+        code="ZRB",
+        sector="REB",
+        aliases=("Red Marsh Front",),
+    ),
+    _actor(
+        "phx:MARTA_KLOVINSKA",
+        "Marta Klovinska",
+        "person",
+        country="ZRB",
+        code="ZRB",
+        sector="ELI",
+        aliases=("Marta Klovinska",),
+        roles=(
+            Role(code="ZRBREB", start=date(1990, 1, 1), end=date(1999, 12, 31)),
+            Role(code="ZRBGOV", start=date(2000, 1, 1), end=date(2005, 12, 31)),
+            Role(code="ZRBELI"),
+        ),
+    ),
+    _actor(
+        "phx:KAREL_DUSAN",
+        "Karel Dusan",
+        "person",
+        country="ZRB",
+        code="ZRB",
+        sector="GOV",
+        aliases=("Karel Dusan",),
+        roles=(Role(code="ZRBGOV"),),
+    ),
+    _actor(
+        "phx-agent:SPOKESMAN",
+        "spokesman",
+        "role",
+        sector="MED",
+        aliases=("spokesman", "spokesmen"),
+        roles=(Role(code="~MED"),),
+    ),
+    _actor(
+        "phx-agent:OFFICIAL",
+        "official",
+        "role",
+        sector="GOV",
+        aliases=("official", "officials"),
+        roles=(Role(code="~GOV"),),
+    ),
+    _actor(
+        "phx-agent:REBEL",
+        "rebel",
+        "role",
+        sector="REB",
+        aliases=("rebel", "rebels"),
+        roles=(Role(code="~REB"),),
+    ),
+    _actor(
+        "phx-agent:GOVERNOR",
+        "governor",
+        "role",
+        sector="GOV",
+        aliases=("governor",),
+        roles=(Role(code="~GOV"),),
+    ),
+    _actor(
+        "phx-agent:ENVOY",
+        "envoy",
+        "role",
+        sector="GOV",
+        aliases=("envoy",),
+        roles=(Role(code="~GOV"),),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer(ACTORS, titles=("President",), code_equivalents={"ZRX": "ZRB"})
+
+
+def doc_of(rows: str) -> Doc:
+    """A parsed Doc from lines ``text POS TAG dep head ent`` (head: token index)."""
+    table = [line.split() for line in rows.strip().splitlines()]
+    words = [row[0] for row in table]
+    spaces = [
+        n + 1 < len(words) and words[n + 1] not in _NO_SPACE_BEFORE
+        for n in range(len(words))
+    ]
+    return Doc(
+        VOCAB,
+        words=words,
+        spaces=spaces,
+        pos=[row[1] for row in table],
+        tags=[row[2] for row in table],
+        deps=[row[3] for row in table],
+        heads=[int(row[4]) for row in table],
+        ents=[row[5] for row in table],
+        lemmas=[LEMMAS.get(w, w.lower()) for w in words],
+    )
+
+
+def article_of(*docs: Doc, published: str | None = None, dateline: int = 0) -> Article:
+    """An article whose paragraphs are ``docs``; each sentence ends with "."."""
+    text = "\n\n".join(d.text for d in docs)
+    parses, sentences, start = [], [], 0
+    for doc in docs:
+        parses.append(Parse(start=start, doc=doc))
+        for sent in doc.sents:
+            sentences.append(
+                Span(start=start + sent.start_char, end=start + sent.end_char)
+            )
+        start += len(doc.text) + 2
+    evidence = (("dateline", Span(start=0, end=dateline)),) if dateline else ()
+    return Article(
+        doc_id="test",
+        text=text,
+        meta=Meta(published=published, evidence=evidence),
+        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
+        sentences=tuple(sentences),
+        parses=tuple(parses),
+    )
+
+
+def by_text(article: Article, mentions: tuple[Mention, ...]) -> dict[str, Mention]:
+    return {m.span.text_in(article.text): m for m in mentions}
+
+
+METONYMY = """
+Novagrad PROPN NNP nsubj 1 B-GPE
+plans VERB VBZ ccomp 6 O
+talks NOUN NNS dobj 1 O
+, PUNCT , punct 6 O
+the DET DT det 5 O
+Citadel PROPN NNP nsubj 6 B-ORG
+said VERB VBD ROOT 6 O
+in ADP IN prep 6 O
+Novagrad PROPN NNP pobj 7 B-GPE
+. PUNCT . punct 6 O
+"""
+
+
+def test_actors_capital_acts_as_government_and_seat(gazetteer: Gazetteer) -> None:
+    article = article_of(doc_of(METONYMY))
+    mentions = resolve_actors(article, gazetteer=gazetteer)
+    acting, seat, place = mentions
+    assert (acting.actor_id, acting.code, acting.sector) == (
+        "rep:ZRB_GOV",
+        "ZRB",
+        "GOV",
+    )
+    assert seat.span.text_in(article.text) == "the Citadel"
+    assert seat.actor_id == "rep:ZRB_GOV"
+    assert (place.actor_id, place.kind, place.sector) == ("phx:ZORBIA", "state", None)
+    assert all(m.extractor == EXTRACTOR for m in mentions)
+
+
+DATELINE = """
+NOVAGRAD PROPN NNP ROOT 0 B-ORG
+-- PUNCT : punct 0 O
+Zorbians PROPN NNPS nsubj 3 B-NORP
+protested VERB VBD ROOT 3 O
+. PUNCT . punct 3 O
+"""
+
+
+def test_actors_dateline_place_and_demonym(gazetteer: Gazetteer) -> None:
+    article = article_of(doc_of(DATELINE), dateline=8)
+    found = by_text(article, resolve_actors(article, gazetteer=gazetteer))
+    assert (found["NOVAGRAD"].kind, found["NOVAGRAD"].actor_id) == (
+        "state",
+        "phx:ZORBIA",
+    )
+    assert (found["Zorbians"].code, found["Zorbians"].country) == ("ZRB", "ZRB")
+
+
+TITLE = """
+Citadel PROPN NNP compound 1 B-ORG
+spokesman NOUN NN compound 3 O
+Ivo PROPN NNP compound 3 B-PERSON
+Brandt PROPN NNP nsubj 4 I-PERSON
+told VERB VBD ROOT 4 O
+reporters NOUN NNS dobj 4 O
+. PUNCT . punct 4 O
+"""
+APPOSITION = """
+Ivo PROPN NNP compound 1 B-PERSON
+Brandt PROPN NNP nsubj 8 I-PERSON
+, PUNCT , punct 1 O
+former ADJ JJ amod 4 O
+governor NOUN NN appos 1 O
+of ADP IN prep 4 O
+Vesperia PROPN NNP pobj 5 B-GPE
+, PUNCT , punct 1 O
+said VERB VBD ROOT 8 O
+. PUNCT . punct 8 O
+"""
+
+
+@pytest.mark.parametrize(
+    ("rows", "role", "code", "sector"),
+    [
+        (TITLE, "Citadel spokesman", "ZRB", "GOV"),
+        (APPOSITION, "former governor of Vesperia", "VSP", "GOV"),
+    ],
+)
+def test_actors_title_and_apposition_give_role_and_codes(
+    gazetteer: Gazetteer, rows: str, role: str, code: str, sector: str
+) -> None:
+    article = article_of(doc_of(rows))
+    person = by_text(article, resolve_actors(article, gazetteer=gazetteer))[
+        "Ivo Brandt"
+    ]
+    assert (person.actor_id, person.kind, person.name) == (
+        "per:ivo-brandt",
+        "person",
+        "Ivo Brandt",
+    )
+    assert (person.role, person.code, person.sector) == (role, code, sector)
+
+
+FAMILY = [
+    """
+Petr PROPN NNP compound 1 B-PERSON
+Vost PROPN NNP nsubj 2 I-PERSON
+founded VERB VBD ROOT 2 O
+the DET DT det 4 O
+party NOUN NN dobj 2 O
+. PUNCT . punct 2 O
+""",
+    """
+Anna PROPN NNP compound 1 B-PERSON
+Vost PROPN NNP nsubj 2 I-PERSON
+leads VERB VBZ ROOT 2 O
+it PRON PRP dobj 2 O
+. PUNCT . punct 2 O
+""",
+    """
+Vost PROPN NNP nsubj 1 B-PERSON
+said VERB VBD ROOT 1 O
+she PRON PRP nsubj 3 O
+was AUX VBD ccomp 1 O
+ready ADJ JJ acomp 3 O
+. PUNCT . punct 1 O
+""",
+]
+
+
+def test_actors_short_name_pronoun_and_same_surname(gazetteer: Gazetteer) -> None:
+    article = article_of(*(doc_of(rows) for rows in FAMILY))
+    mentions = resolve_actors(article, gazetteer=gazetteer)
+    words = [m.span.text_in(article.text) for m in mentions]
+    assert words == ["Petr Vost", "Anna Vost", "Vost", "she"]
+    petr, anna, vost, she = mentions
+    assert petr.actor_id == "per:petr-vost" != anna.actor_id == "per:anna-vost"
+    # the short name takes the nearest full name, not the first Vost
+    assert (vost.actor_id, vost.refers_to) == ("per:anna-vost", 1)
+    assert (she.actor_id, she.refers_to, she.kind) == ("per:anna-vost", 2, "person")
+
+
+UNRESOLVED = [
+    """
+Petr PROPN NNP compound 1 B-PERSON
+Vost PROPN NNP nsubj 2 I-PERSON
+said VERB VBD ROOT 2 O
+Ivo PROPN NNP compound 4 B-PERSON
+Brandt PROPN NNP nsubj 5 I-PERSON
+lied VERB VBD ccomp 2 O
+. PUNCT . punct 2 O
+""",
+    """
+He PRON PRP nsubj 1 O
+left VERB VBD ROOT 1 O
+. PUNCT . punct 1 O
+""",
+]
+
+
+@pytest.mark.parametrize("first", [0, 1])
+def test_actors_unresolvable_pronoun_stays_none(
+    gazetteer: Gazetteer, first: int
+) -> None:
+    """No person before it, or two subjects to choose from: never guessed."""
+    article = article_of(*(doc_of(rows) for rows in UNRESOLVED[first:]))
+    pronoun = resolve_actors(article, gazetteer=gazetteer)[-1]
+    assert pronoun.span.text_in(article.text) == "He"
+    assert (pronoun.actor_id, pronoun.refers_to, pronoun.kind) == (None, None, "person")
+
+
+GROUPS = """
+Zorbian ADJ JJ amod 1 B-NORP
+officials NOUN NNS nsubj 2 O
+met VERB VBD ROOT 2 O
+Zorbian ADJ JJ amod 4 B-NORP
+rebels NOUN NNS dobj 2 O
+. PUNCT . punct 2 O
+"""
+
+
+def test_actors_state_and_role_words_make_a_group(gazetteer: Gazetteer) -> None:
+    article = article_of(doc_of(GROUPS))
+    officials, rebels = resolve_actors(article, gazetteer=gazetteer)
+    assert officials.span.text_in(article.text) == "Zorbian officials"
+    assert (officials.actor_id, officials.sector) == ("rep:ZRB_GOV", "GOV")
+    assert (rebels.actor_id, rebels.kind, rebels.code, rebels.sector) == (
+        "grp:zrb-reb",
+        "armed_group",
+        "ZRB",
+        "REB",
+    )
+
+
+MODEL_ERRORS = """
+Fighters NOUN NNS nsubj 5 O
+of ADP IN prep 0 O
+the DET DT det 4 O
+Red PROPN NNP compound 4 B-PERSON
+Marsh PROPN NNP compound 4 I-PERSON
+Front PROPN NNP pobj 1 I-PERSON
+met VERB VBD ROOT 5 O
+Karel PROPN NNP compound 8 B-PERSON
+Dusan PROPN NNP compound 8 I-PERSON
+Hora PROPN NNP dobj 5 I-PERSON
+. PUNCT . punct 5 O
+"""
+
+
+def test_actors_gazetteer_corrects_model_and_longer_name_wins(
+    gazetteer: Gazetteer,
+) -> None:
+    article = article_of(doc_of(MODEL_ERRORS))
+    found = by_text(article, resolve_actors(article, gazetteer=gazetteer))
+    assert found["Red Marsh Front"].kind == "armed_group"  # tagged PERSON
+    # a known "Karel Dusan" does not make "Karel Dusan Hora" that man
+    assert found["Karel Dusan Hora"].actor_id == "per:karel-dusan-hora"
+
+
+KLOVINSKA = """
+Marta PROPN NNP compound 1 B-PERSON
+Klovinska PROPN NNP nsubj 2 I-PERSON
+spoke VERB VBD ROOT 2 O
+. PUNCT . punct 2 O
+"""
+
+
+@pytest.mark.parametrize(
+    ("published", "sector"),
+    [("1995-05-01", "REB"), ("2003", "GOV"), ("2020-02", "ELI"), (None, "ELI")],
+)
+def test_actors_gazetteer_person_role_on_article_date(
+    gazetteer: Gazetteer, published: str | None, sector: str
+) -> None:
+    article = article_of(doc_of(KLOVINSKA), published=published)
+    (person,) = resolve_actors(article, gazetteer=gazetteer)
+    assert (person.actor_id, person.code, person.sector) == (
+        "phx:MARTA_KLOVINSKA",
+        "ZRB",
+        sector,
+    )
+
+
+ORGANISATIONS = [
+    """
+The DET DT det 3 O
+Blue PROPN NNP compound 3 B-ORG
+Lantern PROPN NNP compound 3 I-ORG
+Front PROPN NNP nsubj 4 I-ORG
+marched VERB VBD ROOT 4 O
+. PUNCT . punct 4 O
+""",
+    """
+The DET DT det 1 O
+Front PROPN NNP nsubj 2 B-ORG
+said VERB VBD ROOT 2 O
+. PUNCT . punct 2 O
+""",
+]
+
+
+def test_actors_organisation_short_name(gazetteer: Gazetteer) -> None:
+    article = article_of(*(doc_of(rows) for rows in ORGANISATIONS))
+    full, short = resolve_actors(article, gazetteer=gazetteer)
+    assert full.actor_id == short.actor_id == "org:blue-lantern-front"
+    assert short.refers_to == 0
+
+
+@pytest.mark.parametrize(
+    ("published", "day"),
+    [
+        ("2021-08-25", date(2021, 8, 25)),
+        ("2021-08", date(2021, 8, 15)),
+        ("2021", date(2021, 7, 1)),
+        ("--08-25", None),
+        (None, None),
+        ("2021-02-30", None),
+    ],
+)
+def test_actors_article_day(published: str | None, day: date | None) -> None:
+    assert article_day(published) == day
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Zoë Weiß", "zoe-weiss"),
+        ("Habib-ur-Rahman  Hekmatyar", "habib-ur-rahman-hekmatyar"),
+    ],
+)
+def test_actors_slug(name: str, expected: str) -> None:
+    assert slug(name) == expected
+
+
+def test_actors_group_identity_prefers_government(gazetteer: Gazetteer) -> None:
+    assert group_identity(ZORBIA, "GOV", gazetteer) == (
+        "rep:ZRB_GOV",
+        "Government of Zorbia",
+    )
+    assert group_identity(ZORBIA, "MIL", gazetteer) == (
+        "grp:zrb-mil",
+        "Zorbia military",
+    )
+
+
+def test_actors_code_on_undated_actor() -> None:
+    assert code_on(ZORBIA, date(2000, 1, 1)) == ("ZRB", None)
+
+
+def test_actors_no_parses_no_mentions(gazetteer: Gazetteer) -> None:
+    article = Article(doc_id="x", text="Zorbia")
+    assert resolve_actors(article, gazetteer=gazetteer) == ()
+
+
+@pytest.mark.parametrize("rows", [METONYMY, TITLE, APPOSITION, GROUPS, MODEL_ERRORS])
+def test_actors_mentions_sorted_and_disjoint(gazetteer: Gazetteer, rows: str) -> None:
+    article = article_of(doc_of(rows))
+    mentions = resolve_actors(article, gazetteer=gazetteer)
+    spans = [m.span for m in mentions]
+    assert spans == sorted(spans)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+    for mention in mentions:
+        assert mention.span.text_in(article.text).strip() == mention.span.text_in(
+            article.text
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Eastern nations met", ["Eastern nations"]),
+        ("Eastern Nations met", ["Eastern Nations"]),
+        ("eastern nations met", []),
+    ],
+)
+def test_actors_lower_case_alias_words_need_no_capitals(
+    text: str, found: list[str]
+) -> None:
+    bloc = _actor(
+        "rep:EAST", "the East", "bloc", code="EST", aliases=("Eastern nations",)
+    )
+    assert [m.text for m in Gazetteer([bloc]).match(text)] == found
+
+
+def test_actors_gazetteer_people_named(gazetteer: Gazetteer) -> None:
+    assert [a.id for a in gazetteer.people_named("Klovinska")] == [
+        "phx:MARTA_KLOVINSKA"
+    ]
+    assert gazetteer.people_named("Nobody") == ()
+
+
+def test_actors_stage_registered() -> None:
+    info = STAGES[EXTRACTOR]
+    assert info.factory is ResolveActors
+    assert info.requires == {"parses", "regions"}
+    assert info.provides == {"mentions"}
+
+
+# ---------------------------------------------------------------- the real model
+
+ARTICLE = """\
+Kremlin rejects appeal from Western nations
+
+OSLO -- The Kremlin said on Monday that Moscow plans to ignore the appeal. \
+Russians living abroad were not consulted, and the West was told to wait.
+
+Kremlin spokesman Ivan Morozkin told reporters that the talks had failed. \
+Morozkin said he would not comment further.
+
+Eirik Dahl, a former deputy governor of Finnmark, said the decision was expected.
+
+Lars Halvorsen and his brother Per Halvorsen attended the meeting. \
+Per Halvorsen spoke first. Halvorsen said the region needed calm.
+"""
+
+
+@pytest.fixture(scope="module")
+def real_mentions(nlp: object) -> tuple[Article, dict[str, list[Mention]]]:
+    from reportedly.stages.clean import clean
+    from reportedly.stages.nlp import SpacyParser
+
+    article = SpacyParser()(clean(Article(doc_id="slow", text=ARTICLE)))
+    article = ResolveActors()(article)
+    found: dict[str, list[Mention]] = {}
+    for mention in article.mentions:
+        found.setdefault(mention.span.text_in(article.text), []).append(mention)
+    return article, found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "actor_id", "code", "sector"),
+    [
+        ("Moscow", "rep:RUS_GOV", "RUS", "GOV"),
+        ("The Kremlin", "rep:RUS_GOV", "RUS", "GOV"),
+        ("Russians", "phx:RUSSIAN_FEDERATION", "RUS", None),
+        ("the West", "rep:WEST", "WST", None),
+        ("OSLO", "phx:NORWAY", "NOR", None),
+    ],
+)
+def test_actors_real_metonymy_demonym_bloc_dateline(
+    real_mentions: tuple[Article, dict[str, list[Mention]]],
+    text: str,
+    actor_id: str,
+    code: str,
+    sector: str | None,
+) -> None:
+    _, found = real_mentions
+    mention = found[text][0]
+    assert (mention.actor_id, mention.code, mention.sector) == (actor_id, code, sector)
+    assert mention.kind != "organisation" or text != "OSLO"
+
+
+@pytest.mark.slow
+def test_actors_real_roles_and_references(
+    real_mentions: tuple[Article, dict[str, list[Mention]]],
+) -> None:
+    article, found = real_mentions
+    mentions = article.mentions
+    morozkin = found["Ivan Morozkin"][0]
+    assert (morozkin.role, morozkin.code, morozkin.sector) == (
+        "Kremlin spokesman",
+        "RUS",
+        "GOV",
+    )
+    assert found["Morozkin"][0].actor_id == morozkin.actor_id == "per:ivan-morozkin"
+    he = found["he"][0]
+    assert he.actor_id == morozkin.actor_id
+    assert he.refers_to is not None
+    assert mentions[he.refers_to].actor_id == morozkin.actor_id
+    dahl = found["Eirik Dahl"][0]
+    assert dahl.role == "former deputy governor of Finnmark"
+    lars, per = found["Lars Halvorsen"][0], found["Per Halvorsen"][0]
+    assert lars.actor_id != per.actor_id
+    assert found["Halvorsen"][0].actor_id == per.actor_id
+
+
+@pytest.mark.slow
+def test_actors_real_pronoun_without_antecedent(nlp: object) -> None:
+    from reportedly.stages.nlp import SpacyParser
+
+    text = "He said the meeting was over."
+    article = Article(
+        doc_id="he",
+        text=text,
+        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
+    )
+    (pronoun,) = ResolveActors()(SpacyParser()(article)).mentions
+    assert (pronoun.actor_id, pronoun.kind) == (None, "person")
+
+
+@pytest.mark.slow
+def test_actors_real_packaged_gazetteer_loads() -> None:
+    assert load_gazetteer().state("RUS") is not None
