@@ -185,3 +185,22 @@ def test_cli_extract_from_stdin(stdin: str) -> None:
     doc = json.loads(result.stdout)
     assert doc["doc_id"] == "s1"
     assert doc["text"] == "Officials met in Rome."
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["person"])
+def test_cli_actors_lists_people_with_roles(tmp_path: Path, kind: str) -> None:
+    text = (
+        "Envoy warns of unrest\n\nForeign Minister Anna Berg said on Monday that "
+        "Russia had moved troops. Berg, a former ambassador to Norway, added that "
+        "talks would go on.\n"
+    )
+    source = tmp_path / "a.txt"
+    source.write_text(text, encoding="utf-8")
+    db = str(tmp_path / "t.duckdb")
+    assert _invoke("run", str(source), "--db", db, "--no-progress").exit_code == 0  # type: ignore[attr-defined]
+    out = _invoke("actors", "--db", db, "--kind", kind, "--json").output  # type: ignore[attr-defined]
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["name"] for r in rows] == ["Anna Berg"]
+    assert rows[0]["mentions"] == 2
+    assert any("Foreign Minister" in role for role in rows[0]["roles"])

@@ -349,6 +349,8 @@ def actors(db: str | None, config_path: str | None, top: int, kind: str | None,
             f"{r.mentions:>8} {r.documents:>5}  {code:<5} {sector:<6} {kind_:<26} "
             f"{r.name}  [{r.actor_id}]"
         )
+        if r.roles:
+            click.echo(f"{'':>47}roles: {'; '.join(r.roles)}")
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)

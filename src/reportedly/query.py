@@ -101,7 +101,11 @@ def list_documents(store: Store, *, limit: int = 20) -> list[tuple[str, str | No
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ActorCount:
-    """An actor with how often and where it is mentioned."""
+    """An actor with how often it is mentioned and the roles the texts give it.
+
+    ``roles`` are the titles and appositions seen, each with the publication
+    date of the document it was seen in, when known.
+    """
 
     actor_id: str
     name: str
@@ -110,6 +114,7 @@ class ActorCount:
     sector: str | None
     mentions: int
     documents: int
+    roles: list[str]
 
 
 def top_actors(
@@ -118,13 +123,18 @@ def top_actors(
     """The most mentioned actors, with mention and document counts."""
     rows = store.fetchall(
         "SELECT a.actor_id, a.name, a.kind, a.code, a.sector, count(*) AS n, "
-        "count(DISTINCT m.doc_id) AS d FROM mentions m JOIN actors a USING (actor_id) "
+        "count(DISTINCT m.doc_id) AS d, "
+        "list(DISTINCT m.role || coalesce(' (' || d.published || ')', '') "
+        "ORDER BY m.role || coalesce(' (' || d.published || ')', '')) "
+        "FILTER (WHERE m.role IS NOT NULL) "
+        "FROM mentions m JOIN actors a USING (actor_id) "
+        "JOIN documents d USING (doc_id) "
         "WHERE ? IS NULL OR a.kind = ? "
         "GROUP BY ALL ORDER BY n DESC, a.name LIMIT ?",
         [kind, kind, top],
     )
     return [
         ActorCount(actor_id=r[0], name=r[1], kind=r[2], code=r[3], sector=r[4],
-                   mentions=r[5], documents=r[6])
+                   mentions=r[5], documents=r[6], roles=list(r[7] or []))
         for r in rows
     ]  # fmt: skip

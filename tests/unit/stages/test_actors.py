@@ -468,6 +468,8 @@ def test_actors_article_day(published: str | None, day: date | None) -> None:
     [
         ("Zoë Weiß", "zoe-weiss"),
         ("Habib-ur-Rahman  Hekmatyar", "habib-ur-rahman-hekmatyar"),
+        ("Kerem Yıldız", "kerem-yildiz"),
+        ("Łukasz Ørsted", "lukasz-orsted"),
     ],
 )
 def test_actors_slug(name: str, expected: str) -> None:

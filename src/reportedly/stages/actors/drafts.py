@@ -65,9 +65,16 @@ class Draft:
             self.gender = other.gender
 
 
+_UNDECOMPOSABLE = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"}
+)
+
+
 def slug(name: str) -> str:
     """A name folded to ASCII lower case with hyphens: "Zoë Weiß" -> "zoe-weiss"."""
-    folded = unicodedata.normalize("NFKD", name.casefold().replace("ß", "ss"))
+    # letters with no decomposition of their own (ı, ł, ø, đ) fold by hand
+    name = name.casefold().translate(_UNDECOMPOSABLE)
+    folded = unicodedata.normalize("NFKD", name.replace("ß", "ss"))
     plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return _SLUG_RE.sub("-", plain).strip("-")
 
