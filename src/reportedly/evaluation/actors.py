@@ -12,16 +12,14 @@ so noise is an upper bound on false mentions).
 
 from __future__ import annotations
 
-import json
-import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from ..actors import Gazetteer, load_gazetteer
-from ..errors import IngestError
-from ..records import Article, Region, Span
+from ..records import Article
+from ._common import read_jsonl, run_stages, sentence_article
 
 GOLD_ROLES = ("actor", "recipient")
 
@@ -63,24 +61,8 @@ class ActorScore:
 
 
 def read_gold(path: Path | str) -> list[dict[str, Any]]:
-    """The records of a PLOVER JSONL file, checked for ``id`` and ``text``."""
-    records = []
-    with Path(path).open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise IngestError(
-                    f"{path}:{number}", f"not valid JSON ({exc.msg})"
-                ) from None
-            if not isinstance(record, dict) or "text" not in record:
-                raise IngestError(
-                    f"{path}:{number}", "expected a JSON object with id, text, actor"
-                )
-            records.append(record)
-    return records
+    """The records of a PLOVER JSONL file, checked for ``text``."""
+    return read_jsonl(path, needs="id, text, actor and recipient")
 
 
 def gold_actors(record: Mapping[str, Any], role: str) -> list[Mapping[str, Any]]:
@@ -94,11 +76,7 @@ def gold_actors(record: Mapping[str, Any], role: str) -> list[Mapping[str, Any]]
 def sentence_articles(records: Iterable[Mapping[str, Any]]) -> list[Article]:
     """One article per record, its body the whole sentence (no cleaning)."""
     return [
-        Article(
-            doc_id=str(record.get("id", n)),
-            text=record["text"],
-            regions=(Region(kind="body", span=Span(start=0, end=len(record["text"]))),),
-        )
+        sentence_article(str(record.get("id", n)), record["text"])
         for n, record in enumerate(records)
     ]
 
@@ -108,22 +86,6 @@ def _default_stages() -> list[Callable[[Article], Article]]:
     from ..stages.nlp import SpacyParser
 
     return [SpacyParser(), ResolveActors()]
-
-
-def run_stages(
-    articles: list[Article], stages: Sequence[Callable[[Article], Article]]
-) -> tuple[list[Article], dict[str, float]]:
-    """Run the stages in turn (``pipe`` when a stage has it), timing each."""
-    seconds: dict[str, float] = {}
-    for built in stages:
-        started = time.perf_counter()
-        pipe = getattr(built, "pipe", None)
-        articles = (
-            list(pipe(articles)) if callable(pipe) else [built(a) for a in articles]
-        )
-        name = type(built).__name__
-        seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
-    return articles, seconds
 
 
 def score_actors(

@@ -9,17 +9,15 @@ counts the attributed characters that land outside body and title regions.
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
-from ..errors import IngestError
 from ..records import Article
 from ..stages.clean import clean
+from ._common import iter_jsonl
 
 #: The region kinds that carry the news text.
 NEWS_KINDS = frozenset({"body", "title"})
@@ -54,22 +52,7 @@ class CleaningScore:
 def load_records(paths: Iterable[str | os.PathLike[str]]) -> Iterator[dict[str, Any]]:
     """The records of PolNeAR-shaped JSONL files, one JSON object per line."""
     for path in paths:
-        with Path(path).open(encoding="utf-8") as lines:
-            for number, line in enumerate(lines, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise IngestError(
-                        f"{path}:{number}", f"not valid JSON ({exc.msg})"
-                    ) from None
-                if not isinstance(record, dict) or "text" not in record:
-                    raise IngestError(
-                        f"{path}:{number}",
-                        "expected a JSON object with doc_id, text and quotes",
-                    )
-                yield record
+        yield from iter_jsonl(path, needs="doc_id, text and quotes")
 
 
 def _spans(quote: Mapping[str, Any]) -> Iterable[tuple[int, int]]:

@@ -1,0 +1,67 @@
+"""What every evaluation shares: reading gold JSONL and running stages on it."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import IngestError
+from ..records import Article, Meta, Region, Span
+
+Stage = Callable[[Article], Article]
+
+
+def iter_jsonl(
+    path: str | os.PathLike[str], *, needs: str = "text"
+) -> Iterator[dict[str, Any]]:
+    """The records of a gold JSONL file; a bad line raises a clear IngestError."""
+    with Path(path).open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise IngestError(
+                    f"{path}:{number}", f"not valid JSON ({exc.msg})"
+                ) from None
+            if not isinstance(record, dict) or "text" not in record:
+                raise IngestError(
+                    f"{path}:{number}", f"expected a JSON object with {needs}"
+                )
+            yield record
+
+
+def read_jsonl(path: Path | str, *, needs: str = "text") -> list[dict[str, Any]]:
+    """All the records of a gold JSONL file (see :func:`iter_jsonl`)."""
+    return list(iter_jsonl(path, needs=needs))
+
+
+def sentence_article(doc_id: str, text: str, meta: Meta | None = None) -> Article:
+    """An article whose body is the whole text (gold sentences need no cleaning)."""
+    return Article(
+        doc_id=doc_id,
+        text=text,
+        meta=meta or Meta(),
+        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
+    )
+
+
+def run_stages(
+    articles: list[Article], stages: Sequence[Stage]
+) -> tuple[list[Article], dict[str, float]]:
+    """Run the stages in order (``pipe`` when a stage has it), timing each."""
+    seconds: dict[str, float] = {}
+    for built in stages:
+        started = time.perf_counter()
+        pipe = getattr(built, "pipe", None)
+        articles = (
+            list(pipe(articles)) if callable(pipe) else [built(a) for a in articles]
+        )
+        name = type(built).__name__
+        seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+    return articles, seconds
