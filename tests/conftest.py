@@ -15,6 +15,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--slow", action="store_true", help="also run tests that load the spaCy model"
     )
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/expected/*.json from the current pipeline",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
