@@ -1,0 +1,245 @@
+"""Quotes: every attribution, direct or reported, with its speaker, cue and addressee.
+
+Cues, their contents and sources come from small learned scorers over the
+parse (``model.py``, ``features.py``; weights trained on PolNeAR by
+``scripts/train_quotes.py``) inside dependency rules (``rules.py``); quote
+marks paired on the raw text (``marks.py``) then widen those contents to whole
+quotations, attach quotations to the cue of their sentence, of a colon before
+them or of a dash signature after them, and carry quotations that float in
+later paragraphs to the speaker named before. Attributions reported inside
+another's content are dropped. Speaker names come from ``speakers.py``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ...errors import ConfigError
+from ...records import Article, Quote, QuoteKind, Span
+from ...registry import stage
+from .assemble import Assembler, fill_gaps, outermost, overlap
+from .cues import DOCUMENT_NOUNS
+from .marks import Quotation, find_quotations
+from .model import QuoteModel, load_quote_model
+from .rules import Draft, find_attributions
+from .speakers import Name, named_entities, resolve_speaker
+
+__all__ = ["EXTRACTOR", "RuleQuotes", "extract_quotes"]
+
+logger = logging.getLogger(__name__)
+
+EXTRACTOR = "quotes.rules.v1"
+
+
+def _length(doc: Any) -> int:
+    """``len(doc.text)`` without joining the text token by token."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return int(last.idx + len(last.text_with_ws))
+
+
+def _kind(text: str, draft: Draft, paragraphs: Assembler) -> QuoteKind:
+    if draft.kind == "according":
+        return "according"
+    content_chars = sum(len(c) for c in draft.content)
+    quoted_chars = sum(overlap(c, q) for c in draft.content for q in draft.quoted)
+    cue = draft.cue
+    if cue is not None and draft.content:
+        first = draft.content[0]
+        between = text[cue.end : first.start] if first.start >= cue.end else ""
+        if ":" in between or draft.kind == "colon":
+            return "colon"
+    if draft.quoted and quoted_chars >= 0.9 * content_chars:
+        paras = {paragraphs.paragraph_of(q.start) for q in draft.quoted}
+        if len(paras) > 1:
+            return "multi"
+        if (
+            cue is not None
+            and any(q.end <= cue.start for q in draft.quoted)
+            and any(q.start >= cue.end for q in draft.quoted)
+        ):
+            return "split"
+        return "direct"
+    if quoted_chars:
+        return "mixed"
+    head = draft.source_head
+    if head is not None and (
+        head.lemma_.lower() in DOCUMENT_NOUNS
+        or (head.ent_type_ == "ORG" and head.pos_ == "PROPN")
+    ):
+        return "document"
+    return "indirect"
+
+
+def extract_quotes(
+    article: Article,
+    *,
+    cues: str = "model",
+    min_quote_words: int = 4,
+    resolve_names: bool = True,
+    nested: bool = False,
+) -> tuple[Quote, ...]:
+    """The quotes of a parsed article, in text order of their content.
+
+    ``cues`` is ``"model"`` (the packaged cue scorer, content tagger and
+    source picker of ``model.py``) or ``"lexicon"`` (the hand-written lexicon
+    of ``cues.py`` and the dependency rules alone). ``nested`` keeps attributions
+    reported inside another one's content (``He said she denied it`` gives the
+    saying only, unless ``nested``).
+    """
+    model: QuoteModel | None = None
+    if cues == "model":
+        model = load_quote_model()
+    elif cues != "lexicon":
+        raise ConfigError(
+            f'Unknown quote cue finder {cues!r}: use "model" or "lexicon" '
+            '(the cues setting of [stages."quotes.rules.v1"]).'
+        )
+    paragraphs = [
+        Span(start=p.start, end=p.start + _length(p.doc)) for p in article.parses
+    ]
+    if not paragraphs:
+        return ()
+    quotations: list[Quotation] = []
+    for region in article.regions_of("title", "body") or (
+        Span(start=paragraphs[0].start, end=paragraphs[-1].end),
+    ):
+        span = region.span if not isinstance(region, Span) else region
+        quotations.extend(find_quotations(article.text, span.start, span.end))
+    pieces = [p for q in quotations for p in q.pieces]
+    drafts: list[Draft] = []
+    for parse, paragraph in zip(article.parses, paragraphs, strict=True):
+        start = paragraph.start
+        quoted = [
+            (p.start - start, p.end - start)
+            for p in pieces
+            if start <= p.start and p.end <= paragraph.end
+        ]
+        text = article.text[start : paragraph.end]
+        drafts.extend(find_attributions(parse.doc, start, model, text, quoted))
+    assembler = Assembler(article.text, drafts, paragraphs)
+    assembler.run(quotations, min_quote_words)
+    if not nested:
+        assembler.drafts = outermost(assembler.drafts)
+    names: list[Name] = named_entities(article.parses) if resolve_names else []
+    quotes: list[Quote] = []
+    seen: set[tuple[tuple[Span, ...], Span | None]] = set()
+    for draft in assembler.drafts:
+        content = tuple(fill_gaps(draft, assembler))
+        if not content or (content, draft.cue) in seen:
+            continue
+        seen.add((content, draft.cue))
+        name = None
+        if resolve_names and draft.source is not None:
+            name = (
+                resolve_speaker(
+                    draft.source_head,
+                    draft.source,
+                    names,
+                    offset=draft.source_offset,
+                    before=draft.source.start,
+                )
+                or draft.source_name
+            )
+        quotes.append(
+            Quote(
+                kind=_kind(article.text, draft, assembler),
+                content=content,
+                cue=draft.cue,
+                speaker=draft.source,
+                speaker_name=name,
+                addressee=draft.addressee,
+                medium=draft.medium,
+                date=draft.date,
+                hedge=draft.hedge,
+                extractor=EXTRACTOR,
+            )
+        )
+    quotes.sort(key=lambda q: (q.content[0].start, q.cue.start if q.cue else -1))
+    return tuple(quotes)
+
+
+@stage("quotes.rules.v1", requires={"parses", "sentences"}, provides={"quotes"})
+@dataclass(frozen=True, slots=True)
+class RuleQuotes:
+    """Direct, indirect and mixed quotes from quote marks, learned cues and rules.
+
+    ``cues``: ``"model"`` (learned cue scorer, content tagger and source
+    picker) or ``"lexicon"`` (hand-written lexicon and dependency rules).
+    ``nested`` keeps attributions reported inside another one's content.
+    """
+
+    cues: str = "model"
+    min_quote_words: int = 4
+    resolve_names: bool = True
+    nested: bool = False
+
+    def __call__(self, article: Article) -> Article:
+        quotes = extract_quotes(
+            article,
+            cues=self.cues,
+            min_quote_words=self.min_quote_words,
+            resolve_names=self.resolve_names,
+            nested=self.nested,
+        )
+        if article.mentions:
+            quotes = link_speakers(quotes, article)
+        logger.debug("%s: %s quotes", article.doc_id, len(quotes))
+        return replace(article, quotes=quotes)
+
+
+def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, ...]:
+    """Give each speaker the actor the actors stage resolved it to.
+
+    A person named in the span wins ("the party chief Jane Doe"); else the
+    resolved mention holding the speaker's syntactic head; else the nearest one
+    before the head ("Russia's embassy in Washington" -> Russia); else the
+    first after it ("officials in Kyiv" -> Kyiv). A pronoun or role noun the
+    actors stage resolved brings its person.
+    """
+    mentions = [m for m in article.mentions if m.actor_id is not None]
+    starts = [m.span.start for m in mentions]
+    linked = []
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is None:
+            linked.append(quote)
+            continue
+        first = bisect.bisect_left(starts, speaker.start)
+        inside = [
+            m
+            for m in mentions[first:]
+            if m.span.start < speaker.end and m.span.end <= speaker.end
+        ]
+        if not inside:
+            linked.append(quote)
+            continue
+        head = _head_offset(article, speaker)
+        people = [m for m in inside if m.kind == "person"]
+        holding = [m for m in inside if m.span.start <= head < m.span.end]
+        before = [m for m in inside if m.span.end <= head]
+        chosen = (people[-1:] or holding or before[-1:] or inside)[0]
+        linked.append(
+            replace(
+                quote,
+                speaker_actor_id=chosen.actor_id,
+                speaker_name=chosen.name or quote.speaker_name,
+            )
+        )
+    return tuple(linked)
+
+
+def _head_offset(article: Article, span: Span) -> int:
+    """The character offset of a span's syntactic head (its end when unknown)."""
+    for parse in article.parses:
+        doc = parse.doc
+        start, end = span.start - parse.start, span.end - parse.start
+        if start >= 0 and end <= len(doc.text):
+            chunk = doc.char_span(start, end, alignment_mode="expand")
+            if chunk is not None and len(chunk):
+                return int(parse.start + chunk.root.idx)
+    return span.end - 1

@@ -1,0 +1,235 @@
+"""Quotations meet attributions: marks widen, attach, continue and sign quotes.
+
+The drafts found on the parse (``rules.py``) take the quotations paired on the
+raw text (``marks.py``): a quotation joins the draft whose content it overlaps,
+the cue of its sentence, the empty cue right after it, a colon before it or a
+dash signature after it (``“...” ― Jane Doe``); a quotation with none of these
+continues the quote before it. Attributions reported inside another's content
+are dropped at the end.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from ...records import Span
+from .marks import Quotation
+from .rules import Draft
+
+_SENTENCE_END = frozenset(".?!…")
+# a dash, then one to six capitalised name words, then the end of the line
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|de|van|von|da|del|la|bin|al)"
+_SIGNATURE = re.compile(
+    r"[ \t\u00a0]*(―|—|–|--)[ \t\u00a0]*"
+    rf"([A-Z][\w.'’-]*(?:[ \t\u00a0]+{_NAME_WORD}){{0,5}})[ \t\u00a0]*(?:\n|$)"
+)
+
+
+def overlap(a: Span, b: Span) -> int:
+    """How many characters two spans share."""
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def _union(spans: Sequence[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in sorted(spans):
+        if out and span.start <= out[-1].end:
+            last = out[-1]
+            out[-1] = Span(start=last.start, end=max(last.end, span.end))
+        else:
+            out.append(span)
+    return out
+
+
+def is_quotation(text: str, quotation: Quotation, min_words: int) -> bool:
+    """Long enough, or sentence-like enough, not to be a scare quote or a title."""
+    inner = " ".join(p.text_in(text) for p in quotation.inner(text))
+    words = inner.split()
+    if len(words) >= min_words:
+        return True
+    # short and capitalised word by word: a title or a nickname ("Nightly News.")
+    if all(w[:1].isupper() for w in words):
+        return False
+    return len(words) >= 2 and inner.rstrip("\"'”’ ")[-1:] in _SENTENCE_END
+
+
+def fill_gaps(draft: Draft, paragraphs: Assembler) -> list[Span]:
+    """Join content pieces split only by words that are not the cue or source."""
+    pieces = _union(draft.content)
+    if len(pieces) < 2:
+        return pieces
+    blockers = [s for s in (draft.cue, draft.source) if s is not None]
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        last = out[-1]
+        gap = Span(start=last.end, end=piece.start)
+        if (
+            len(gap) < 120
+            and paragraphs.paragraph_of(last.start)
+            == paragraphs.paragraph_of(piece.start)
+            and not any(overlap(gap, b) or b.start == gap.start for b in blockers)
+        ):
+            out[-1] = Span(start=last.start, end=piece.end)
+        else:
+            out.append(piece)
+    return out
+
+
+class Assembler:
+    """Attaches quotations to drafts; one per article."""
+
+    def __init__(self, text: str, drafts: list[Draft], paragraphs: list[Span]) -> None:
+        self.text = text
+        self.drafts = drafts
+        self.paragraphs = paragraphs
+        self.starts = [p.start for p in paragraphs]
+
+    def paragraph_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def attach(self, draft: Draft, quotation: Quotation) -> None:
+        draft.content = _union([*draft.content, *quotation.pieces])
+        draft.quoted.extend(quotation.pieces)
+
+    def overlapping(self, quotation: Quotation) -> Draft | None:
+        best: Draft | None = None
+        best_overlap = 0
+        for draft in self.drafts:
+            if draft.cue and quotation.start <= draft.cue.start < quotation.end:
+                continue
+            shared = sum(overlap(c, p) for c in draft.content for p in quotation.pieces)
+            if shared > best_overlap:
+                best, best_overlap = draft, shared
+        return best
+
+    def same_sentence(self, quotation: Quotation) -> Draft | None:
+        best: Draft | None = None
+        best_distance = len(self.text) + 1
+        for draft in self.drafts:
+            cue = draft.cue
+            if cue is None or quotation.start <= cue.start < quotation.end:
+                continue
+            sentence = draft.sentence
+            if not (
+                sentence.start <= quotation.start < sentence.end
+                or sentence.start < quotation.end <= sentence.end
+            ):
+                continue
+            distance = min(
+                abs(cue.start - quotation.end), abs(quotation.start - cue.end)
+            )
+            if distance < best_distance:
+                best, best_distance = draft, distance
+        return best
+
+    def colon_before(self, quotation: Quotation) -> Draft | None:
+        before = self.text[: quotation.start].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = len(before) - 1
+        candidates = [
+            d
+            for d in self.drafts
+            if d.cue is not None and d.cue.end <= colon and colon - d.cue.end < 200
+        ]
+        if not candidates:
+            return None
+        draft = max(candidates, key=lambda d: d.cue.start if d.cue else 0)
+        if self.text[draft.cue.end if draft.cue else 0 : colon].count(".") > 1:
+            return None
+        return draft
+
+    def adjacent(self, quotation: Quotation) -> Draft | None:
+        """``"...." Doe said.``: a cue left without content right after it."""
+        for draft in self.drafts:
+            if draft.content or draft.cue is None:
+                continue
+            gap = self.text[quotation.end : draft.sentence.start]
+            if 0 <= draft.sentence.start - quotation.end <= 3 and not gap.strip(" .,"):
+                return draft
+        return None
+
+    def signed(self, quotation: Quotation) -> Draft | None:
+        """``“....” ― Jane Doe``: a quotation signed by a name on its line."""
+        match = _SIGNATURE.match(self.text, quotation.end)
+        if match is None:
+            return None
+        start, end = match.span(2)
+        while end > start and self.text[end - 1] in ".,":
+            end -= 1
+        draft = Draft(
+            kind="direct",
+            content=[],
+            sentence=Span(start=quotation.start, end=quotation.end),
+            cue=Span(start=match.start(1), end=match.end(1)),
+            cue_lemma="―",
+            source=Span(start=start, end=end),
+            source_name=self.text[start:end],
+        )
+        self.drafts.append(draft)
+        return draft
+
+    def run(self, quotations: Sequence[Quotation], min_words: int) -> None:
+        last: Draft | None = None
+        for quotation in quotations:
+            draft = self.overlapping(quotation)
+            signed = None
+            if draft is None and is_quotation(self.text, quotation, min_words):
+                signed = self.signed(quotation)
+                draft = (
+                    signed
+                    or self.same_sentence(quotation)
+                    or self.adjacent(quotation)
+                    or self.colon_before(quotation)
+                )
+                if draft is None:
+                    draft = self.floating(quotation, last)
+            if draft is None:
+                continue
+            self.attach(draft, quotation)
+            # a signature closes the quote: what follows is someone else's
+            last = None if signed is not None else draft
+
+    def floating(self, quotation: Quotation, last: Draft | None) -> Draft:
+        """A quotation with no cue: it continues the quote just before it."""
+        para = self.paragraph_of(quotation.start)
+        at_start = (
+            quotation.start == self.paragraphs[para].start if self.paragraphs else False
+        )
+        if last is not None and last.quoted:
+            last_para = self.paragraph_of(last.quoted[-1].end - 1)
+            if para == last_para or (at_start and para - last_para == 1):
+                return last
+        draft = Draft(
+            kind="direct",
+            content=[],
+            sentence=Span(start=quotation.start, end=quotation.end),
+        )
+        self.drafts.append(draft)
+        return draft
+
+
+def _inside(offset: int, draft: Draft) -> bool:
+    return any(c.start <= offset < c.end for c in draft.content)
+
+
+def outermost(drafts: list[Draft]) -> list[Draft]:
+    """The drafts whose cue is not part of what another draft reports.
+
+    ``He said she denied it``: the denial is the content of the saying (the
+    convention of PolNeAR, whose annotations never nest). When two drafts
+    hold each other's cue, both stay.
+    """
+    kept = []
+    for draft in drafts:
+        cue = draft.cue
+        if cue is None or not any(
+            other is not draft
+            and _inside(cue.start, other)
+            and not (other.cue is not None and _inside(other.cue.start, draft))
+            for other in drafts
+        ):
+            kept.append(draft)
+    return kept

@@ -1,0 +1,348 @@
+"""Feature strings for the learned parts of the quote stage, read off a parse.
+
+Two kinds: the features of a token that may head a cue ("said", "claims",
+"warned"), and the features of a token of the cue's sentence that may belong
+to the cue's content (its dependency path from the cue, side, distance, the
+phrase it sits in), and those of a token that may head the cue's source. All
+read a :class:`~.sheet.Sheet`, the parse copied into plain lists.
+"""
+
+from __future__ import annotations
+
+from .cues import BELIEF, CUE_NOUNS, MEDIUM_NOUNS, SPEECH
+from .sheet import Sheet
+
+_CHILD_DEPS = frozenset(
+    """
+    ccomp xcomp dobj nsubj nsubjpass csubj agent prep dative oprd advcl
+    parataxis mark neg aux auxpass attr acomp poss prt acl relcl conj
+    """.split()  # noqa: SIM905
+)
+_CORE_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
+# dependencies that open a phrase of their own below the content's top node
+_INNER_DEPS = frozenset(
+    "conj relcl appos advcl parataxis acl prep ccomp xcomp cc punct mark".split()  # noqa: SIM905
+)
+_ASIDE_DEPS = frozenset(
+    "relcl appos acl advcl conj parataxis prep npadvmod advmod".split()  # noqa: SIM905
+)
+_OPENERS = frozenset({",", "(", "—", "--", "-", "―"})
+
+
+def is_candidate(sheet: Sheet, i: int, nouns: frozenset[str] = frozenset()) -> bool:
+    """Whether the cue scorer looks at token ``i`` at all (keeps it fast).
+
+    ``nouns`` adds noun lemmas to the reporting nouns of the lexicon.
+    """
+    pos = sheet.pos[i]
+    if pos == "VERB":
+        return sheet.lower[i] != "according"
+    if pos == "NOUN":
+        return sheet.lemma[i] in CUE_NOUNS or sheet.lemma[i] in nouns
+    if pos == "ADJ":
+        return any(
+            sheet.dep[c] in {"prep", "ccomp", "xcomp"} for c in sheet.children[i]
+        )
+    if pos == "AUX":
+        return sheet.lemma[i] == "be" and any(
+            sheet.dep[c] in {"acomp", "attr"} for c in sheet.children[i]
+        )
+    return False
+
+
+def _kind(sheet: Sheet, i: int) -> str:
+    return sheet.ent[i] or ("PRON" if sheet.pos[i] == "PRON" else sheet.pos[i])
+
+
+def _word(sheet: Sheet, i: int) -> str:
+    return sheet.lower[i] if sheet.punct[i] else sheet.pos[i]
+
+
+def _child_features(sheet: Sheet, lemma: str, child: int) -> list[str]:
+    dep = sheet.dep[child]
+    out: list[str] = []
+    if dep == "prep":
+        word = sheet.lower[child]
+        out += [f"L={lemma}|p={word}", f"p={word}"]
+    elif dep in {"nsubj", "nsubjpass"}:
+        kind = _kind(sheet, child)
+        word = sheet.lower[child] if sheet.pos[child] == "PRON" else sheet.lemma[child]
+        out += [f"S={kind}", f"L={lemma}|S={kind}", f"SL={word}"]
+    elif dep == "poss":
+        out += ["poss", f"L={lemma}|poss"]
+    elif dep in {"ccomp", "xcomp"}:
+        clause = sheet.lemma[child]
+        out += [
+            f"{dep}T={sheet.tag[child]}",
+            f"L={lemma}|{dep}L={clause}",
+            f"{dep}L={clause}",
+        ]
+        marks = [
+            sheet.lower[g] for g in sheet.children[child] if sheet.dep[g] == "mark"
+        ]
+        if marks:
+            out.append(f"L={lemma}|{dep}M={marks[0]}")
+    elif dep == "dobj":
+        obj = sheet.lemma[child]
+        out += [f"L={lemma}|O={obj}", f"O={obj}", f"L={lemma}|OK={_kind(sheet, child)}"]
+    elif dep == "neg":
+        out.append("neg")
+    return out
+
+
+def _ancestor_features(sheet: Sheet, i: int, lemma: str) -> list[str]:
+    """Whether the token sits in the clause of a speech verb (nested reports)."""
+    path: list[str] = []
+    for _ in range(4):
+        if sheet.head[i] == i:
+            break
+        path.append(sheet.dep[i])
+        i = sheet.head[i]
+        if sheet.pos[i] == "VERB" and sheet.lemma[i] in SPEECH:
+            return [f"ANC_SPEECH={'/'.join(path[-2:])}", f"L={lemma}|ANC_SPEECH"]
+    return []
+
+
+def cue_features(sheet: Sheet, i: int) -> list[str]:
+    """The feature strings of candidate cue token ``i``."""
+    lemma = sheet.lemma[i]
+    dep = sheet.dep[i]
+    children = sheet.children[i]
+    deps = sorted({sheet.dep[c] for c in children if sheet.dep[c] in _CHILD_DEPS})
+    core = "+".join(d for d in deps if d in _CORE_DEPS)
+    feats = [
+        "bias",
+        f"L={lemma}",
+        f"P={sheet.pos[i]}",
+        f"T={sheet.tag[i]}",
+        f"D={dep}",
+        f"L={lemma}|D={dep}",
+        f"L={lemma}|T={sheet.tag[i]}",
+        f"L={lemma}|C={core}",
+        f"C={'+'.join(deps)}",
+        f"suf={lemma[-3:]}",
+    ]
+    if lemma in SPEECH:
+        feats.append("LEX=speech")
+    if lemma in BELIEF:
+        feats.append("LEX=belief")
+    for child_dep in deps:
+        feats += [f"c={child_dep}", f"L={lemma}|c={child_dep}"]
+    for child in children:
+        feats += _child_features(sheet, lemma, child)
+    head = sheet.head[i]
+    if head == i:
+        feats.append("ROOT")
+    else:
+        feats += [
+            f"H={sheet.lemma[head]}|D={dep}",
+            f"HP={sheet.pos[head]}|D={dep}",
+            f"L={lemma}|HP={sheet.pos[head]}|D={dep}",
+        ]
+        feats += _ancestor_features(sheet, i, lemma)
+    if i > 0:
+        before = _word(sheet, i - 1)
+        feats += [f"B={before}", f"L={lemma}|B={before}"]
+    if i + 1 < len(sheet):
+        feats += [f"A={_word(sheet, i + 1)}", f"L={lemma}|A={sheet.lower[i + 1]}"]
+    start, end = sheet.sentence[i]
+    inside = int(sheet.quoted[i])
+    near = int(any(sheet.quoted[max(start, i - 3) : min(end, i + 4)]))
+    feats += [
+        f"Q={inside}",
+        f"L={lemma}|Q={inside}",
+        f"QN={near}",
+        f"L={lemma}|QN={near}",
+        f"SPOS={min(i - start, 5)}",
+    ]
+    return feats
+
+
+def lemma_class(sheet: Sheet, i: int) -> str:
+    """``speech``, ``belief`` or the part of speech of a cue token."""
+    lemma = sheet.lemma[i]
+    if lemma in SPEECH:
+        return "speech"
+    if lemma in BELIEF:
+        return "belief"
+    return sheet.pos[i]
+
+
+Path = tuple[list[str], list[int]]
+Paths = dict[int, Path | None]
+
+
+def paths(sheet: Sheet, cue: int) -> Paths:
+    """The dependency path from ``cue`` to every token of its sentence.
+
+    A path is the dependencies climbed from the cue up to the lowest common
+    ancestor, then the tokens walked down to the token (top first); None when
+    the parse gives no path (a token outside the cue's tree).
+    """
+    start, end = sheet.sentence[cue]
+    above: dict[int, list[str]] = {}
+    node = cue
+    ups: list[str] = []
+    while True:
+        above[node] = list(ups)
+        if sheet.head[node] == node or not start <= node < end:
+            break
+        ups.append(sheet.dep[node])
+        node = sheet.head[node]
+    # each token's path extends its head's: walk up only to a known node
+    known: dict[int, Path] = {node: (ups, []) for node, ups in above.items()}
+    head = sheet.head
+    out: Paths = {}
+    for i in range(start, end):
+        path = known.get(i)
+        if path is None:
+            stack = [i]
+            node = head[i]
+            while node not in known and len(stack) < 64:
+                stack.append(node)
+                node = head[node]
+            path = known.get(node)
+            if path is not None:
+                ups, chain = path
+                for below in reversed(stack):
+                    chain = [*chain, below]
+                    known[below] = (ups, chain)
+                path = known[i]
+        out[i] = path
+    return out
+
+
+def _branch_features(sheet: Sheet, cue: int, i: int, path: Path, lc: str) -> list[str]:
+    """The phrase token ``i`` sits in below the common ancestor."""
+    ups, chain = path
+    top = chain[0] if chain else i
+    out = [f"top={sheet.dep[top]}|{'B' if top < cue else 'A'}|lc={lc}"]
+    left = sheet.left[top]
+    if left > 0 and sheet.text[left - 1] in _OPENERS:
+        out.append(f"top={sheet.dep[top]}|comma")
+    for node in chain[::-1]:
+        dep = sheet.dep[node]
+        if dep in _ASIDE_DEPS and node != top:
+            left = sheet.left[node]
+            opened = left > 0 and sheet.text[left - 1] in _OPENERS
+            out.append(f"in={dep}|pc={opened}")
+        if dep == "prep":
+            objects = [g for g in sheet.children[node] if sheet.dep[g] == "pobj"]
+            if objects:
+                obj = objects[0]
+                kind = "med" if sheet.lemma[obj] in MEDIUM_NOUNS else sheet.ent[obj]
+                head = sheet.head[node]
+                attached = "CUE" if head == cue else sheet.dep[head]
+                out.append(f"pp={sheet.lower[node]}|{kind or 'x'}|hd={attached}")
+    if chain and not ups and sheet.dep[top] in {"xcomp", "ccomp"}:
+        depth = min(len(chain), 3)
+        out.append(f"x1={sheet.dep[top]}|xlc={lemma_class(sheet, top)}|d={depth}")
+    return out
+
+
+def content_features(sheet: Sheet, cue: int, i: int, path: Path | None) -> list[str]:
+    """The feature strings of token ``i`` as a possible part of ``cue``'s content."""
+    lemma = sheet.lemma[cue]
+    lc = lemma_class(sheet, cue)
+    feats = ["bias"]
+    if path is None:
+        feats.append("nopath")
+    else:
+        ups, chain = path
+        downs = [sheet.dep[n] for n in chain]
+        steps = [f"U:{d}" for d in ups] + [f"D:{d}" for d in downs] or ["SELF"]
+        first, last = steps[0], steps[-1]
+        two = "/".join(steps[:2])
+        whole = "/".join(steps[:4]) + ("+" if len(steps) > 4 else "")
+        feats += [
+            f"p1={first}",
+            f"pa={whole}",
+            f"nu={min(len(ups), 3)}",
+            f"nd={min(len(downs), 4)}",
+            f"lc={lc}|p1={first}",
+            f"L={lemma}|p1={first}",
+            f"HP={sheet.pos[cue]}|p2={two}",
+            f"HD={sheet.dep[cue]}|p1={first}",
+            f"last={last}",
+        ]
+        for dep in {d for d in downs[1:] if d in _INNER_DEPS}:
+            feats += [f"p1={first}|below={dep}", f"below={dep}"]
+        if ups:
+            feats.append(f"HD={sheet.dep[cue]}|u={len(ups)}|d={min(len(downs), 2)}")
+        elif chain:
+            feats.append(f"child={downs[0]}|ctag={sheet.tag[chain[0]]}")
+        feats += _branch_features(sheet, cue, i, path, lc)
+    if sheet.ent[i]:
+        feats.append(f"ent={sheet.ent[i]}")
+    side = "B" if i < cue else "A"
+    distance = abs(i - cue)
+    bucket = str(distance) if distance < 6 else "6-10" if distance <= 10 else "10+"
+    feats += [
+        f"dir={side}",
+        f"dist={bucket}",
+        f"tpos={sheet.pos[i]}",
+        f"tdep={sheet.dep[i]}",
+        f"tq={int(sheet.quoted[i])}|hq={int(sheet.quoted[cue])}",
+    ]
+    if sheet.punct[i]:
+        feats.append(f"punct={sheet.text[i]}")
+    if i < cue and i == sheet.sentence[cue][0]:
+        feats.append("sentstart")
+    return feats
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "pobj"})
+
+
+def source_candidates(sheet: Sheet, cue: int) -> list[int]:
+    """The tokens of the cue's sentence that may head its source."""
+    start, end = sheet.sentence[cue]
+    return [
+        i
+        for i in range(start, end)
+        if i != cue and (sheet.pos[i] in _NOMINAL or sheet.dep[i] in _NOMINAL_DEPS)
+    ]
+
+
+def source_features(
+    sheet: Sheet, cue: int, i: int, path: Path | None, *, is_subject: bool
+) -> list[str]:
+    """The feature strings of token ``i`` as the head of ``cue``'s source.
+
+    ``is_subject`` says whether the dependency rules chose ``i`` (the subject,
+    the agent of a passive, the noun a relative clause hangs on...).
+    """
+    lc = lemma_class(sheet, cue)
+    feats = ["bias"]
+    if path is None:
+        feats.append("nopath")
+    else:
+        ups, chain = path
+        steps = [f"U:{d}" for d in ups] + [f"D:{sheet.dep[n]}" for n in chain]
+        steps = steps or ["SELF"]
+        whole = "/".join(steps[:4]) + ("+" if len(steps) > 4 else "")
+        feats += [
+            f"pa={whole}",
+            f"p1={steps[0]}",
+            f"last={steps[-1]}",
+            f"lc={lc}|pa={whole}",
+            f"HD={sheet.dep[cue]}|pa={whole}",
+            f"HT={sheet.tag[cue]}|pa={whole}",
+            f"n={min(len(steps), 5)}",
+            f"L={sheet.lemma[cue]}|pa={whole}",
+        ]
+    word = f"w={sheet.lower[i]}" if sheet.pos[i] == "PRON" else f"lem={sheet.lemma[i]}"
+    chosen = int(is_subject)
+    feats += [
+        f"pos={sheet.pos[i]}",
+        f"ent={sheet.ent[i]}",
+        f"dep={sheet.dep[i]}",
+        f"dir={'B' if i < cue else 'A'}",
+        f"dist={min(abs(i - cue), 8)}",
+        word,
+        f"rule={chosen}",
+        f"rule={chosen}|lc={lc}",
+        f"q={int(sheet.quoted[i])}|hq={int(sheet.quoted[cue])}",
+    ]
+    return feats

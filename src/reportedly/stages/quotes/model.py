@@ -1,0 +1,168 @@
+"""The learned parts of the quote stage: cue scorer, content tagger, source picker.
+
+All three are logistic regressions over the feature strings of ``features.py``;
+their weights (``weights.json``, written by ``scripts/train_quotes.py``) map
+feature strings to floats. A token heads a cue when its probability passes the
+cue threshold; a token of the cue's sentence belongs to the content when its
+probability passes the content threshold; the source is the best-scoring
+nominal token of the cue's sentence, when its probability passes the source
+threshold.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise, repeat
+from pathlib import Path
+from typing import Any
+
+from ...errors import ConfigError
+from .features import (
+    Paths,
+    content_features,
+    cue_features,
+    is_candidate,
+    paths,
+    source_candidates,
+    source_features,
+)
+from .sheet import Sheet
+
+WEIGHTS_PATH = Path(__file__).with_name("weights.json")
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True, slots=True)
+class LinearScorer:
+    """Feature weights and a probability threshold."""
+
+    weights: Mapping[str, float] = field(repr=False)
+    threshold: float = 0.5
+    #: the logit the threshold stands for (no logistic per token)
+    cut: float = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold < 1.0:
+            raise ValueError(f"threshold {self.threshold} is not between 0 and 1")
+        object.__setattr__(
+            self, "cut", math.log(self.threshold / (1.0 - self.threshold))
+        )
+
+    def logit(self, features: Sequence[str]) -> float:
+        """The summed weight of the features (unknown features weigh 0)."""
+        return sum(map(self.weights.get, features, repeat(0.0)))
+
+    def probability(self, features: Sequence[str]) -> float:
+        """The logistic of :meth:`logit`."""
+        return _sigmoid(self.logit(features))
+
+    def accepts(self, features: Sequence[str]) -> bool:
+        """Whether the probability reaches the threshold."""
+        return self.logit(features) >= self.cut
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteModel:
+    """The cue scorer, the content tagger and the source picker, loaded together."""
+
+    cue: LinearScorer
+    content: LinearScorer
+    source: LinearScorer
+    nouns: frozenset[str] = frozenset()
+
+    def is_cue(self, sheet: Sheet, i: int) -> bool:
+        """Whether token ``i`` of the sheet heads a cue."""
+        return is_candidate(sheet, i, self.nouns) and self.cue.accepts(
+            cue_features(sheet, i)
+        )
+
+    def content_tokens(
+        self, sheet: Sheet, cue: int, found: Paths | None = None
+    ) -> list[int]:
+        """The indices of the tokens of the cue's sentence in its content.
+
+        Words are tagged one by one; punctuation goes with the words on both
+        sides of it. ``found`` is ``paths(sheet, cue)`` when the caller has it.
+        """
+        found = paths(sheet, cue) if found is None else found
+        accepts = self.content.accepts
+        punct = sheet.punct
+        inside = {
+            i
+            for i, path in found.items()
+            if i != cue
+            and not punct[i]
+            and accepts(content_features(sheet, cue, i, path))
+        }
+        # punctuation goes with its words: in when the words on both sides are
+        out: list[int] = []
+        words = sorted(i for i in found if not punct[i] and i != cue)
+        for left, right in pairwise(words):
+            if left in inside:
+                out.append(left)
+                if right in inside:
+                    out.extend(range(left + 1, right))
+        if words and words[-1] in inside:
+            out.append(words[-1])
+        return out
+
+    def source_token(
+        self,
+        sheet: Sheet,
+        cue: int,
+        subject: int | None,
+        found: Paths | None = None,
+    ) -> int | None:
+        """The head of the cue's source: the best candidate, if good enough.
+
+        ``subject`` is the token the dependency rules chose, a strong hint.
+        """
+        found = paths(sheet, cue) if found is None else found
+        logit = self.source.logit
+        scored = [
+            (
+                logit(
+                    source_features(sheet, cue, i, found[i], is_subject=i == subject)
+                ),
+                i,
+            )
+            for i in source_candidates(sheet, cue)
+        ]
+        if not scored:
+            return None
+        best_logit, best = max(scored)
+        return best if best_logit >= self.source.cut else None
+
+
+def _scorer(data: Mapping[str, Any]) -> LinearScorer:
+    return LinearScorer(
+        weights={str(k): float(v) for k, v in data["weights"].items()},
+        threshold=float(data["threshold"]),
+    )
+
+
+@cache
+def load_quote_model(path: Path = WEIGHTS_PATH) -> QuoteModel:
+    """Read the packaged weights once per process."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return QuoteModel(
+            cue=_scorer(data["cue"]),
+            content=_scorer(data["content"]),
+            source=_scorer(data["source"]),
+            nouns=frozenset(data["cue"].get("nouns", ())),
+        )
+    except (OSError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ConfigError(
+            f"Cannot read the quote model weights {path}: {exc!r}. Reinstall "
+            "reportedly, or retrain them with `python scripts/train_quotes.py "
+            f'TRAIN.jsonl --out {path}`, or set cues = "lexicon" in '
+            '[stages."quotes.rules.v1"].'
+        ) from exc

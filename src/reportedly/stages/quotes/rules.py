@@ -1,0 +1,359 @@
+"""Dependency rules: the cue, source and content of attributions in one parse.
+
+Each rule starts from a cue token (a reporting verb, "according to", a
+headline colon) and reads its source and content off the dependency tree.
+The results are drafts in article offsets; quote marks are merged in later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...records import Span
+from .cues import (
+    ADDRESSEE_VERBS,
+    BELIEF,
+    CLAUSE_ONLY,
+    CONTENT_PREPOSITIONS,
+    HEDGES,
+    MEDIUM_NOUNS,
+    SPEECH,
+)
+from .features import paths
+from .model import QuoteModel
+from .sheet import Sheet
+
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+_OBJECT_DEPS = frozenset({"dobj", "oprd"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_EDGE_PUNCT = frozenset(",;:—–-()[].")
+_SPEAKER_DROP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis"})
+_TO_ADDRESSEE = frozenset({"say", "speak", "talk", "explain", "write", "complain"})
+
+
+@dataclass(slots=True, kw_only=True)
+class Draft:
+    """A quote under construction (mutable while the stage assembles it)."""
+
+    kind: str
+    content: list[Span]
+    sentence: Span
+    cue: Span | None = None
+    cue_lemma: str = ""
+    source: Span | None = None
+    source_head: Any = field(default=None, repr=False)
+    source_offset: int = 0
+    source_name: str | None = None
+    addressee: Span | None = None
+    medium: str | None = None
+    date: str | None = None
+    hedge: Span | None = None
+    needs_content: bool = False
+    quoted: list[Span] = field(default_factory=list)
+
+
+def _span(offset: int, first: Any, last: Any) -> Span:
+    return Span(start=offset + first.idx, end=offset + last.idx + len(last.text))
+
+
+def _runs(doc: Any, indices: Iterable[int], offset: int) -> list[Span]:
+    """Contiguous token runs as spans, without punctuation at their edges."""
+    out: list[Span] = []
+    ordered = sorted(set(indices))
+    run: list[int] = []
+    for index in [*ordered, -2]:
+        if run and index != run[-1] + 1:
+            lo, hi = 0, len(run)
+            while lo < hi and doc[run[lo]].text in _EDGE_PUNCT:
+                lo += 1
+            while hi > lo and doc[run[hi - 1]].text in _EDGE_PUNCT:
+                hi -= 1
+            if hi > lo and any(doc[run[k]].text[:1].isalnum() for k in range(lo, hi)):
+                out.append(_span(offset, doc[run[lo]], doc[run[hi - 1]]))
+            run = []
+        run.append(index)
+    return out
+
+
+def _subtree(token: Any) -> range:
+    return range(token.left_edge.i, token.right_edge.i + 1)
+
+
+def _phrase(token: Any) -> set[int]:
+    """A noun phrase's tokens without its appositions (they name, not say)."""
+    out = set(_subtree(token))
+    for child in token.children:
+        if child.dep_ == "appos" and token.pos_ in {"NOUN", "PROPN"}:
+            out.difference_update(_subtree(child))
+    return out
+
+
+def _speaker(token: Any, offset: int) -> Span:
+    """The speaker as written: the noun phrase without appositions or clauses."""
+    doc = token.doc
+    drop: set[int] = set()
+    for child in token.children:
+        if child.dep_ in _SPEAKER_DROP and child.i > token.i:
+            drop.update(_subtree(child))
+    keep = [i for i in _subtree(token) if i not in drop]
+    # the phrase stops at the first dropped token after the head
+    lo = keep[0]
+    hi = token.i
+    for i in keep:
+        if i > token.i and i == hi + 1:
+            hi = i
+    spans = _runs(doc, range(lo, hi + 1), offset)
+    return spans[0] if spans else _span(offset, token, token)
+
+
+def subject_of(verb: Any, depth: int = 0) -> Any:
+    """The token naming who speaks through ``verb``, following chains.
+
+    The subject, a possessor of a noun cue, the agent of a passive, the
+    subject of the verb a conjoined or participle cue hangs on, the noun a
+    relative clause modifies; None when the tree names nobody.
+    """
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    for child in verb.children:
+        if child.dep_ == "poss" and verb.pos_ == "NOUN":
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    if depth > 3 or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
+        return subject_of(head, depth + 1)
+    if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VB"}:
+        return subject_of(head, depth + 1)
+    if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return head if verb.pos_ == "VERB" else None
+    if verb.dep_ in {"acomp", "attr"} and head.pos_ in {"AUX", "VERB"}:
+        return subject_of(head, depth + 1)
+    return None
+
+
+def is_lexicon_cue(token: Any) -> bool:
+    """A verb of the lexicon with the company its class needs."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    deps = {child.dep_ for child in token.children}
+    if lemma in SPEECH:
+        return bool(
+            deps & (_CLAUSE_DEPS | _OBJECT_DEPS | {"nsubj", "agent", "prep"})
+            or token.dep_ in {"parataxis", "ccomp"}
+        )
+    if lemma in BELIEF:
+        if deps & _CLAUSE_DEPS:
+            return True
+        return lemma not in CLAUSE_ONLY and "dobj" in deps
+    return False
+
+
+def _inverted(token: Any) -> bool:
+    """``"...," he said``: the parser hung the cue under the quoted clause."""
+    if token.dep_ not in {"parataxis", "ccomp"} or token.i < token.head.i:
+        return False
+    if {child.dep_ for child in token.children} & (_CLAUSE_DEPS | {"dobj"}):
+        return False
+    before = token.left_edge.i - 1
+    return before >= 0 and bool(
+        token.doc[before].is_punct or token.doc[before].is_quote
+    )
+
+
+def _verb_draft(
+    token: Any,
+    offset: int,
+    sentence: Span,
+    model: QuoteModel | None = None,
+    sheet: Sheet | None = None,
+) -> Draft:
+    """A draft from a cue token, its content and source learned with a model."""
+    doc = token.doc
+    lemma = token.lemma_.lower()
+    cue_tokens = [token]
+    content: set[int] = set()
+    addressee: Any = None
+    medium: str | None = None
+    date_tokens: list[Any] = []
+    setting: set[int] = set()
+    children = list(token.children)
+    clause_deps = _CLAUSE_DEPS | {"acl"} if token.pos_ == "NOUN" else _CLAUSE_DEPS
+    clauses = [c for c in children if c.dep_ in clause_deps]
+    for child in children:
+        if child.dep_ == "prt":
+            cue_tokens.append(child)
+    if _inverted(token):
+        own = set(_subtree(token))
+        content.update(i for i in _subtree(token.head) if i not in own)
+    for child in clauses:
+        content.update(_subtree(child))
+    for child in children:
+        is_object = child.dep_ == "dobj" and bool(clauses)
+        if child.dep_ == "dative" or (is_object and lemma in ADDRESSEE_VERBS):
+            addressee = child
+            continue
+        if child.dep_ in _OBJECT_DEPS:
+            content.update(_phrase(child))
+    for child in children:
+        if child.dep_ != "prep":
+            continue
+        objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+        if not objects:
+            continue
+        word = child.lower_
+        noun = objects[0]
+        if word == "to" and lemma in _TO_ADDRESSEE and addressee is None:
+            addressee = noun
+        elif word in {"in", "on", "during", "via", "through"} and (
+            noun.lemma_.lower() in MEDIUM_NOUNS
+        ):
+            medium = noun.lemma_.lower()
+            setting.update(_subtree(child))
+        elif noun.ent_type_ in {"DATE", "TIME"}:
+            date_tokens.extend(doc[i] for i in _subtree(child))
+        elif not content and word in CONTENT_PREPOSITIONS and child.i == token.i + 1:
+            cue_tokens.append(child)
+            content.update(_phrase(noun))
+    for child in children:
+        if child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
+            date_tokens.extend(doc[i] for i in _subtree(child))
+    # when and where it was said is not what was said
+    setting.update(t.i for t in date_tokens)
+    subject = subject_of(token)
+    if subject is not None:
+        content.difference_update(_subtree(subject))
+    if model is not None and sheet is not None:
+        found = paths(sheet, token.i)
+        content = set(model.content_tokens(sheet, token.i, found)) - setting
+        rule = None if subject is None else subject.i
+        source = model.source_token(sheet, token.i, rule, found)
+        subject = None if source is None else doc[source]
+    content.difference_update(t.i for t in cue_tokens)
+    hedge_tokens = [c for c in children if c.lower_ in HEDGES]
+    for child in clauses:
+        hedge_tokens.extend(
+            c
+            for c in child.children
+            if c.lower_ in HEDGES and c.dep_ in {"aux", "advmod"}
+        )
+    cue_tokens.sort(key=lambda t: t.i)
+    draft = Draft(
+        kind="indirect",
+        content=_runs(doc, content, offset),
+        sentence=sentence,
+        cue=_span(offset, cue_tokens[0], cue_tokens[-1]),
+        cue_lemma=lemma,
+        addressee=None if addressee is None else _speaker(addressee, offset),
+        medium=medium,
+        needs_content=not content,
+    )
+    if subject is not None:
+        draft.source = _speaker(subject, offset)
+        draft.source_head = subject
+        draft.source_offset = offset
+    if date_tokens:
+        draft.date = doc[date_tokens[0].i : date_tokens[-1].i + 1].text
+    if hedge_tokens:
+        hedge_tokens.sort(key=lambda t: t.i)
+        draft.hedge = _span(offset, hedge_tokens[0], hedge_tokens[-1])
+    return draft
+
+
+def _according_draft(token: Any, offset: int, sentence: Any) -> Draft | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+        to = token.nbor()
+    if to is None:
+        return None
+    noun = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if noun is None:
+        return None
+    own = set(_subtree(token)) | set(_subtree(to))
+    content = [i for i in range(sentence.start, sentence.end) if i not in own]
+    source = _span(offset, noun.doc[noun.left_edge.i], noun.doc[noun.right_edge.i])
+    return Draft(
+        kind="according",
+        content=_runs(token.doc, content, offset),
+        sentence=Span(
+            start=offset + sentence.start_char, end=offset + sentence.end_char
+        ),
+        cue=_span(offset, token, to),
+        cue_lemma="according to",
+        source=source,
+        source_head=noun,
+        source_offset=offset,
+    )
+
+
+def _colon_draft(sentence: Any, offset: int) -> Draft | None:
+    """A headline ``Speaker: claim`` (a short name phrase, then a colon)."""
+    colon = next((t for t in sentence[:8] if t.text == ":"), None)
+    if colon is None or colon.i == sentence.start or colon.i >= sentence.end - 2:
+        return None
+    left = sentence.doc[sentence.start : colon.i]
+    if not any(t.pos_ == "PROPN" for t in left) or any(
+        t.pos_ in {"VERB", "AUX"} for t in left
+    ):
+        return None
+    head = left.root
+    return Draft(
+        kind="colon",
+        content=_runs(sentence.doc, range(colon.i + 1, sentence.end), offset),
+        sentence=Span(
+            start=offset + sentence.start_char, end=offset + sentence.end_char
+        ),
+        cue=_span(offset, colon, colon),
+        cue_lemma=":",
+        source=_span(offset, left[0], left[-1]),
+        source_head=head,
+        source_offset=offset,
+    )
+
+
+def find_attributions(
+    doc: Any,
+    offset: int,
+    model: QuoteModel | None = None,
+    text: str | None = None,
+    quoted: Sequence[tuple[int, int]] | None = None,
+) -> Iterator[Draft]:
+    """Every attribution found in a parsed paragraph, in text order.
+
+    With a ``model`` its cue scorer picks the cues, its content tagger their
+    contents and its source picker their sources; without one the lexicon and
+    the dependency rules do. ``text`` (the paragraph's text) and ``quoted``
+    (its quotations, marks included) save reading them again when at hand.
+    """
+    sheet = Sheet.read(doc, text, quoted) if model is not None else None
+    for sentence in doc.sents:
+        span = Span(start=offset + sentence.start_char, end=offset + sentence.end_char)
+        colon = _colon_draft(sentence, offset)
+        if colon is not None:
+            yield colon
+        if model is None or sheet is None:
+            for token in sentence:
+                if token.lower_ == "according":
+                    draft = _according_draft(token, offset, sentence)
+                    if draft is not None:
+                        yield draft
+                elif is_lexicon_cue(token):
+                    yield _verb_draft(token, offset, span)
+            continue
+        # read the sheet, not the tokens: making spaCy tokens is slow
+        for i in range(sentence.start, sentence.end):
+            if sheet.lower[i] == "according":
+                draft = _according_draft(doc[i], offset, sentence)
+                if draft is not None:
+                    yield draft
+            elif model.is_cue(sheet, i):
+                yield _verb_draft(doc[i], offset, span, model, sheet)

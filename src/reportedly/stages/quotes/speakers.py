@@ -1,0 +1,122 @@
+"""Speaker names: a name as written, or the person a pronoun or role noun means.
+
+A pronoun ("he", "she") or a role noun ("the spokesman") takes the nearest
+person named before it; a surname takes the fullest form of that name seen in
+the article. When nothing fits the name is None: it is never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ...records import Span
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+ROLE_NOUNS = frozenset(
+    """
+    spokesman spokeswoman spokesperson senator governor candidate president
+    minister congressman congresswoman mayor lawmaker chairman chairwoman
+    businessman businesswoman billionaire nominee secretary ambassador commander
+    lawyer attorney judge prosecutor director chief premier chancellor king
+    queen prince general colonel representative diplomat envoy
+    """.split()  # noqa: SIM905
+)
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_TITLES = frozenset(
+    """
+    mr mrs ms dr sen rep gov gen col lt sgt president senator governor
+    """.split()  # noqa: SIM905
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Name:
+    """A named entity in the article: its span, label and text."""
+
+    span: Span
+    label: str
+    text: str
+
+
+def named_entities(parses: Sequence[Any]) -> list[Name]:
+    """The PERSON, ORG, GPE and NORP entities of every parse, in text order."""
+    out: list[Name] = []
+    for parse in parses:
+        for ent in parse.doc.ents:
+            if ent.label_ in _NAMED:
+                start = parse.start + ent.start_char
+                out.append(
+                    Name(
+                        span=Span(start=start, end=parse.start + ent.end_char),
+                        label=ent.label_,
+                        text=_clean(ent.text),
+                    )
+                )
+    return out
+
+
+def _clean(text: str) -> str:
+    words = text.replace("\n", " ").split()
+    while words and words[0].lower().rstrip(".") in _TITLES:
+        words = words[1:]
+    if words and words[-1].lower() in {"'s", "’s"}:
+        words = words[:-1]
+    text = " ".join(words)
+    for suffix in ("'s", "’s"):
+        text = text.removesuffix(suffix)
+    return text
+
+
+def _fullest(name: Name, names: Sequence[Name]) -> str:
+    """The longest PERSON name in the article that ends with this one."""
+    best = name.text
+    last = best.split()[-1] if best else ""
+    for other in names:
+        words = other.text.split()
+        if (
+            other.label == "PERSON"
+            and words
+            and words[-1] == last
+            and len(other.text) > len(best)
+        ):
+            best = other.text
+    return best
+
+
+def resolve_speaker(
+    head: Any, speaker: Span, names: Sequence[Name], *, offset: int, before: int
+) -> str | None:
+    """The name of whoever ``speaker`` (with spaCy head token ``head``) means.
+
+    ``offset`` is the article offset of the parse ``head`` belongs to;
+    ``before`` is where to start looking back for the antecedent of a
+    pronoun or role noun (the start of the speaker span, or of the sentence).
+    """
+    inside = [
+        n for n in names if n.span.start < speaker.end and speaker.start < n.span.end
+    ]
+    people = [n for n in inside if n.label == "PERSON"]
+    if people:
+        return _fullest(people[0], names)
+    if inside:
+        return inside[0].text
+    if head is None:
+        return None
+    word = head.lower_
+    if word == "who" and head.head.dep_ == "relcl":
+        # "Doe, who said ...": the relative clause hangs on the speaker
+        at = offset + head.head.head.idx
+        for name in names:
+            if name.span.start <= at < name.span.end:
+                return _fullest(name, names) if name.label == "PERSON" else name.text
+        return None
+    is_role = head.lemma_.lower() in ROLE_NOUNS and not any(
+        t.pos_ == "PROPN" for t in head.subtree
+    )
+    if word in PERSON_PRONOUNS or is_role or head.ent_type_ == "PERSON":
+        earlier = [n for n in names if n.label == "PERSON" and n.span.end <= before]
+        if earlier:
+            return _fullest(earlier[-1], names)
+    return None

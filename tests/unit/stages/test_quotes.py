@@ -1,0 +1,539 @@
+"""The quote stage: quote-mark pairing (model-free) and extraction (real model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from reportedly.errors import ConfigError
+from reportedly.records import Article, Quote, Region, Span
+from reportedly.stages.nlp import Parse
+from reportedly.stages.quotes import RuleQuotes, extract_quotes
+from reportedly.stages.quotes.assemble import outermost
+from reportedly.stages.quotes.features import content_features, cue_features, paths
+from reportedly.stages.quotes.marks import find_quotations
+from reportedly.stages.quotes.model import LinearScorer, QuoteModel, load_quote_model
+from reportedly.stages.quotes.rules import Draft
+from reportedly.stages.quotes.sheet import Sheet
+
+
+def _quoted(text: str) -> list[list[str]]:
+    return [[p.text_in(text) for p in q.pieces] for q in find_quotations(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "we will win" today.', [['"we will win"']]),
+        ("He said “we will win” today.", [["“we will win”"]]),
+        ("She wrote ‘never again’ on the wall.", [["‘never again’"]]),
+        ("Il a dit « jamais » hier.", [["« jamais »"]]),
+        ("Sie sagte „niemals“ gestern.", [["„niemals“"]]),
+        ("“Outer ‘inner’ words,” she said.", [["“Outer ‘inner’ words,”"]]),
+        ("“One,” he said, “two.”", [["“One,”"], ["“two.”"]]),
+        ("It’s the players’ view, don’t ask.", []),
+        ("No marks at all.", []),
+    ],
+)
+def test_marks_pairs_quotation_marks(text: str, expected: list[list[str]]) -> None:
+    assert _quoted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "closed"),
+    [
+        ("“First part.\n\n“Second part.”", ["“First part.", "“Second part.”"], True),
+        ("“Never closed here.\n\nNext line.", ["“Never closed here."], False),
+    ],
+)
+def test_marks_multi_paragraph_and_unbalanced(
+    text: str, pieces: list[str], closed: bool
+) -> None:
+    (quotation,) = find_quotations(text)
+    assert [p.text_in(text) for p in quotation.pieces] == pieces
+    assert quotation.closed is closed
+
+
+@pytest.mark.parametrize("text", ["“Words here,” he said.", '"Plain" it is'])
+def test_marks_inner_drops_marks(text: str) -> None:
+    (quotation,) = find_quotations(text)
+    inner = [p.text_in(text) for p in quotation.inner(text)]
+    assert inner
+    assert all(not s.startswith(("“", '"')) for s in inner)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n\"'“”‘’«»„")), max_size=60))
+def test_marks_never_raises_and_stays_in_bounds(text: str) -> None:
+    for quotation in find_quotations(text):
+        for piece in quotation.pieces:
+            assert 0 <= piece.start < piece.end <= len(text)
+
+
+@pytest.mark.parametrize("cues", ["oracle", ""])
+def test_quotes_unknown_cue_finder_raises(cues: str) -> None:
+    article = Article(doc_id="x", text="", parses=(object(),))
+    with pytest.raises(ConfigError, match="lexicon"):
+        extract_quotes(article, cues=cues)
+
+
+@pytest.mark.parametrize("text", ["", "No parse at all."])
+def test_quotes_without_parses_is_a_no_op(text: str) -> None:
+    article = Article(doc_id="x", text=text)
+    assert RuleQuotes()(article).quotes == ()
+
+
+@pytest.mark.parametrize("feature", ["L=say", "LEX=speech"])
+def test_model_weights_load(feature: str) -> None:
+    model = load_quote_model()
+    for scorer in (model.cue, model.content, model.source):
+        assert 0 < scorer.threshold < 1
+        assert scorer.weights
+    assert model.cue.weights[feature] > 0
+
+
+# --- learned parts on hand-built parses (no spaCy model) ----------------------
+
+
+def _parsed(spec: str, *, ents: list[str] | None = None) -> Doc:
+    """A parsed ``Doc`` from ``word/HEAD/dep/POS/TAG/lemma`` items, one per token."""
+    rows = [item.split("/") for item in spec.split()]
+    return Doc(
+        Vocab(),
+        words=[r[0] for r in rows],
+        spaces=[
+            i + 1 < len(rows) and rows[i + 1][3] != "PUNCT" for i in range(len(rows))
+        ],
+        heads=[int(r[1]) for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+        ents=ents or ["O"] * len(rows),
+    )
+
+
+SAID = (
+    "Ana/1/compound/PROPN/NNP/Ana Ruiz/2/nsubj/PROPN/NNP/Ruiz "
+    "said/2/ROOT/VERB/VBD/say that/6/mark/SCONJ/IN/that the/5/det/DET/DT/the "
+    "dam/6/nsubj/NOUN/NN/dam is/2/ccomp/AUX/VBZ/be safe/6/acomp/ADJ/JJ/safe "
+    "./2/punct/PUNCT/./."
+)
+PERSON = ["B-PERSON", "I-PERSON"] + ["O"] * 7
+
+
+def _model(
+    cue: dict[str, float], content: dict[str, float], source: dict[str, float]
+) -> QuoteModel:
+    return QuoteModel(
+        cue=LinearScorer(weights=cue),
+        content=LinearScorer(weights=content),
+        source=LinearScorer(weights=source),
+    )
+
+
+@pytest.mark.parametrize("spec", [SAID])
+def test_sheet_reads_the_parse_like_spacy(spec: str) -> None:
+    doc = _parsed(spec, ents=PERSON)
+    sheet = Sheet.read(doc)
+    assert sheet.head == [t.head.i for t in doc]
+    assert sheet.left == [t.left_edge.i for t in doc]
+    assert sheet.lemma[2] == "say"
+    assert sheet.ent[:2] == ["PERSON", "PERSON"]
+    assert sheet.text == [t.text for t in doc]
+    assert set(sheet.sentence) == {(0, len(doc))}
+    assert not any(sheet.quoted)
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [("He said “we will win” today.", ["we", "will", "win"]), ("No marks.", [])],
+)
+def test_sheet_marks_quoted_tokens(text: str, inside: list[str]) -> None:
+    words = text.replace("“", "“ ").replace("”", " ”").replace(".", " .").split()
+    doc = Doc(Vocab(), words=words)
+    sheet = Sheet.read(doc)
+    assert [w for w, q in zip(sheet.text, sheet.quoted, strict=True) if q] == inside
+
+
+@pytest.mark.parametrize(
+    ("token", "path"),
+    [(7, ([], [6, 7])), (0, ([], [1, 0])), (2, ([], [])), (8, ([], [8]))],
+)
+def test_features_paths_from_the_cue(token: int, path: tuple[Any, Any]) -> None:
+    sheet = Sheet.read(_parsed(SAID))
+    assert paths(sheet, 2)[token] == path
+
+
+@pytest.mark.parametrize(("token", "feature"), [(7, "p1=D:ccomp"), (1, "p1=D:nsubj")])
+def test_features_content_path_feature(token: int, feature: str) -> None:
+    sheet = Sheet.read(_parsed(SAID))
+    path = paths(sheet, 2)[token]
+    assert feature in content_features(sheet, 2, token, path)
+
+
+@pytest.mark.parametrize("feature", ["L=say", "LEX=speech", "Q=0", "c=ccomp"])
+def test_features_cue_features(feature: str) -> None:
+    assert feature in cue_features(Sheet.read(_parsed(SAID)), 2)
+
+
+@pytest.mark.parametrize(
+    ("weights", "expected"),
+    [({"bias": -2.0, "p1=D:ccomp": 5.0}, [3, 4, 5, 6, 7]), ({"bias": -2.0}, [])],
+)
+def test_model_content_tokens(weights: dict[str, float], expected: list[int]) -> None:
+    model = _model({}, weights, {})
+    assert model.content_tokens(Sheet.read(_parsed(SAID)), 2) == expected
+
+
+@pytest.mark.parametrize(("subject", "expected"), [(1, 1), (None, None)])
+def test_model_source_token(subject: int | None, expected: int | None) -> None:
+    model = _model({}, {}, {"bias": -2.0, "rule=1": 4.0})
+    assert model.source_token(Sheet.read(_parsed(SAID)), 2, subject) == expected
+
+
+@pytest.mark.parametrize(("token", "expected"), [(2, True), (6, False), (0, False)])
+def test_model_is_cue(token: int, expected: bool) -> None:
+    model = _model({"bias": -1.0, "L=say": 3.0}, {}, {})
+    assert model.is_cue(Sheet.read(_parsed(SAID)), token) is expected
+
+
+@pytest.mark.parametrize("spec", [SAID])
+def test_quotes_packaged_model_on_a_hand_built_parse(spec: str) -> None:
+    doc = _parsed(spec, ents=PERSON)
+    text = doc.text
+    article = Article(
+        doc_id="x",
+        text=text,
+        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
+        parses=(Parse(start=0, doc=doc),),
+    )
+    (quote,) = extract_quotes(article)
+    assert quote.cue is not None
+    assert quote.cue.text_in(text) == "said"
+    assert [c.text_in(text) for c in quote.content] == ["that the dam is safe"]
+    assert quote.speaker is not None
+    assert quote.speaker.text_in(text) == "Ana Ruiz"
+    assert quote.speaker_name == "Ana Ruiz"
+
+
+SIGNED = (
+    "“/3/punct/PUNCT/``/“ We/3/nsubj/PRON/PRP/we will/3/aux/AUX/MD/will "
+    "rebuild/3/ROOT/VERB/VB/rebuild the/5/det/DET/DT/the "
+    "bridge/3/dobj/NOUN/NN/bridge soon/3/advmod/ADV/RB/soon ./3/punct/PUNCT/./. "
+    "”/3/punct/PUNCT/''/” ―/3/punct/PUNCT/:/― Tom/11/compound/PROPN/NNP/Tom "
+    "Berg/3/npadvmod/PROPN/NNP/Berg"
+)
+
+
+@pytest.mark.parametrize("spec", [SIGNED])
+def test_quotes_quotation_signed_with_a_dash(spec: str) -> None:
+    doc = _parsed(spec)
+    text = doc.text
+    article = Article(
+        doc_id="x",
+        text=text,
+        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
+        parses=(Parse(start=0, doc=doc),),
+    )
+    signed = [
+        q for q in extract_quotes(article) if q.cue and q.cue.text_in(text) == "―"
+    ]
+    (quote,) = signed
+    assert quote.speaker is not None
+    assert quote.speaker.text_in(text) == "Tom Berg"
+    assert quote.speaker_name == "Tom Berg"
+    assert "rebuild the bridge" in quote.content[0].text_in(text)
+
+
+def _draft(cue: tuple[int, int], content: tuple[int, int]) -> Draft:
+    return Draft(
+        kind="indirect",
+        content=[Span(start=content[0], end=content[1])],
+        sentence=Span(start=0, end=100),
+        cue=Span(start=cue[0], end=cue[1]),
+    )
+
+
+@pytest.mark.parametrize(
+    ("drafts", "kept"),
+    [
+        # "Ana said Ben denied it": the denial is what Ana said
+        ([((4, 8), (9, 30)), ((13, 19), (20, 30))], [0]),
+        # side by side: both stay
+        ([((4, 8), (9, 20)), ((30, 36), (37, 50))], [0, 1]),
+        # each holds the other's cue (an inverted parse): both stay
+        ([((4, 8), (0, 30)), ((13, 19), (0, 30))], [0, 1]),
+    ],
+)
+def test_quotes_nested_attributions_are_dropped(
+    drafts: list[tuple[tuple[int, int], tuple[int, int]]], kept: list[int]
+) -> None:
+    built = [_draft(cue, content) for cue, content in drafts]
+    assert outermost(built) == [built[i] for i in kept]
+
+
+# --- with the real model -------------------------------------------------------
+
+
+def _run(text: str) -> tuple[str, tuple[Quote, ...]]:
+    from reportedly.stages.nlp import SpacyParser
+
+    body = Span(start=0, end=len(text))
+    article = Article(doc_id="t", text=text, regions=(Region(kind="body", span=body),))
+    parsed = SpacyParser()(article)
+    return text, RuleQuotes()(parsed).quotes
+
+
+def _texts(text: str, spans: Any) -> list[str]:
+    return [s.text_in(text) for s in spans]
+
+
+def _find(quotes: tuple[Quote, ...], text: str, cue: str) -> Quote:
+    for quote in quotes:
+        if quote.cue is not None and quote.cue.text_in(text) == cue:
+            return quote
+    raise AssertionError(f"no quote with cue {cue!r} in {quotes}")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "kind", "content"),
+    [
+        (
+            "“The bridge will open in May,” Maria Lopez said.",
+            "said",
+            "Maria Lopez",
+            "direct",
+            ["“The bridge will open in May,”"],
+        ),
+        (
+            "Maria Lopez said the bridge would open in May.",
+            "said",
+            "Maria Lopez",
+            "indirect",
+            ["the bridge would open in May"],
+        ),
+        (
+            "The mayor said on Tuesday that the budget was balanced.",
+            "said",
+            "The mayor",
+            "indirect",
+            ["that the budget was balanced"],
+        ),
+    ],
+)
+def test_quotes_direct_and_indirect(
+    text: str, cue: str, speaker: str, kind: str, content: list[str]
+) -> None:
+    text, quotes = _run(text)
+    quote = _find(quotes, text, cue)
+    assert quote.speaker is not None
+    assert quote.speaker.text_in(text) == speaker
+    assert quote.kind == kind
+    assert _texts(text, quote.content) == content
+    assert quote.extractor == "quotes.rules.v1"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["“We are ready,” the coach said, “and we will not lose again this season.”"],
+)
+def test_quotes_split_quote_joins_both_halves(text: str) -> None:
+    text, quotes = _run(text)
+    quote = _find(quotes, text, "said")
+    joined = " ".join(_texts(text, quote.content))
+    assert "We are ready" in joined
+    assert "lose again" in joined
+    assert quote.kind == "split"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reyes, the deputy harbour master for Eastport, told the Courier "
+        "that the ferry would stop in winter."
+    ],
+)
+def test_quotes_apposition_and_addressee(text: str) -> None:
+    text, quotes = _run(text)
+    quote = _find(quotes, text, "told")
+    assert quote.speaker is not None
+    assert quote.speaker.text_in(text) == "Tom Reyes"
+    assert quote.speaker_name == "Tom Reyes"
+    assert quote.addressee is not None
+    assert quote.addressee.text_in(text) == "the Courier"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Berg runs the city water board. On Monday she said the pipes "
+        "were older than anyone had admitted."
+    ],
+)
+def test_quotes_pronoun_speaker_takes_earlier_name(text: str) -> None:
+    text, quotes = _run(text)
+    quote = _find(quotes, text, "said")
+    assert quote.speaker is not None
+    assert quote.speaker.text_in(text) == "she"
+    assert quote.speaker_name == "Anna Berg"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["According to the harbour authority, the ferry will stop running in winter."],
+)
+def test_quotes_according_to(text: str) -> None:
+    text, quotes = _run(text)
+    quote = _find(quotes, text, "According to")
+    assert quote.kind == "according"
+    assert quote.speaker is not None
+    assert quote.speaker.text_in(text) == "the harbour authority"
+    assert "ferry will stop running" in " ".join(_texts(text, quote.content))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Grant spoke at the town hall on Friday. He said:\n\n"
+        "“The plant will close. Nobody told the workers.\n\n"
+        "“We found out from the radio,” he said."
+    ],
+)
+def test_quotes_colon_and_multi_paragraph(text: str) -> None:
+    text, quotes = _run(text)
+    joined = [" ".join(_texts(text, q.content)) for q in quotes]
+    assert any("plant will close" in j for j in joined)
+    spoken = [
+        q for q in quotes if "plant will close" in " ".join(_texts(text, q.content))
+    ]
+    assert spoken[0].speaker_name == "Paul Grant"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text", ["The so-called “reform” package passed the council without debate."]
+)
+def test_quotes_scare_quotes_are_not_quotes(text: str) -> None:
+    text, quotes = _run(text)
+    assert not any(_texts(text, q.content) == ["“reform”"] for q in quotes)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text", ["Mia Chen said in an interview that the strike may have ended."]
+)
+def test_quotes_medium_and_hedge(text: str) -> None:
+    text, quotes = _run(text)
+    quote = _find(quotes, text, "said")
+    assert quote.medium == "interview"
+    assert quote.hedge is not None
+    assert quote.hedge.text_in(text) == "may"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["“Fine,” he said.\n\n“Broken ‘quote and ” marks « everywhere", "\"\"\"'''"],
+)
+def test_quotes_never_raises_on_broken_marks(text: str) -> None:
+    text, quotes = _run(text)
+    for quote in quotes:
+        for span in quote.content:
+            assert 0 <= span.start <= span.end <= len(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text", ["Ana Ruiz said that Ben Cole claimed the old dam was unsafe."]
+)
+def test_quotes_reported_claim_is_content_not_a_quote(text: str) -> None:
+    text, quotes = _run(text)
+    quote = _find(quotes, text, "said")
+    assert "claimed the old dam was unsafe" in " ".join(_texts(text, quote.content))
+    assert not any(q.cue and q.cue.text_in(text) == "claimed" for q in quotes)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Readers wrote to us.\n\n“The new bridge is a waste of money and time.” "
+        "― Carla Mendes\n\n“I love the new bridge.” — Tom Berg"
+    ],
+)
+def test_quotes_signed_quotations(text: str) -> None:
+    text, quotes = _run(text)
+    signed = {q.speaker_name: q for q in quotes if q.kind == "direct"}
+    assert set(signed) >= {"Carla Mendes", "Tom Berg"}
+    assert "waste of money" in _texts(text, signed["Carla Mendes"].content)[0]
+
+
+@pytest.mark.parametrize(
+    "content", [None, "not json", '{"cue": {}}', '{"cue": [], "content": 1}']
+)
+def test_model_bad_weights_raise_config_error(
+    tmp_path: Path, content: str | None
+) -> None:
+    path = tmp_path / "weights.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match="train_quotes"):
+        load_quote_model(path)
+
+
+@pytest.mark.parametrize("threshold", [0.0, 1.0, 1.5])
+def test_model_threshold_must_be_a_probability(threshold: float) -> None:
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        LinearScorer(weights={}, threshold=threshold)
+
+
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        ("she", "per:anna-berg"),  # a pronoun the actors stage resolved
+        ("the Kremlin", "rep:RUS_GOV"),
+        ("nobody", None),  # no resolved mention inside: left as it was
+    ],
+)
+def test_quotes_link_speakers_to_resolved_mentions(
+    speaker: str, expected: str | None
+) -> None:
+    from reportedly.records import Mention, Quote
+    from reportedly.stages.quotes import link_speakers
+
+    text = f"{speaker} said it was over."
+    end = len(speaker)
+    mentions = {
+        "she": Mention(span=Span(start=0, end=3), actor_id="per:anna-berg",
+                       name="Anna Berg", refers_to=0),
+        "the Kremlin": Mention(span=Span(start=4, end=11), actor_id="rep:RUS_GOV",
+                               name="Government of Russian Federation"),
+    }  # fmt: skip
+    article = Article(
+        doc_id="d",
+        text=text,
+        mentions=(mentions[speaker],) if speaker in mentions else (),
+    )
+    quote = Quote(
+        kind="indirect",
+        content=(Span(start=end + 6, end=len(text) - 1),),
+        speaker=Span(start=0, end=end),
+        speaker_name=speaker,
+    )
+    (linked,) = link_speakers((quote,), article)
+    assert linked.speaker_actor_id == expected
+    if expected is None:
+        assert linked == quote
