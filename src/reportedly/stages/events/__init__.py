@@ -1,0 +1,364 @@
+"""Events: PLOVER events between actors, each with who asserts it and how surely.
+
+Triggers (``triggers.py``) are found sentence by sentence in the dependency
+parse; a trigger in the complement of an intent, demand, threat, refusal or
+accusation ("agreed to withdraw", "accused X of shelling") is not an event of
+its own but the content of that one. Arguments come from ``arguments.py``,
+polarity and certainty from ``modality.py``, date and place from ``time.py``,
+the asserter chain from the quotes (``provenance.py``). A plain statement
+("said") is provenance, never an event.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ...errors import ConfigError
+from ...records import Article, Event, Mention, Span
+from ...registry import stage
+from . import arguments as args
+from .frames import FRAMES, Found, frame_mode, path_to_frame
+from .modality import REPORTING, certainty_of, polarity_of
+from .provenance import Attribution, Said, attribution
+from .time import event_date, is_historical
+from .triggers import (
+    CAMEO_LAYERS,
+    CATEGORIES,
+    Lexicon,
+    Sense,
+    Trigger,
+    load_lexicon,
+    match_token,
+)
+
+__all__ = ["CATEGORIES", "EXTRACTOR", "EventRules", "extract_events"]
+
+logger = logging.getLogger(__name__)
+
+EXTRACTOR = "events.rules.v1"
+_DEONTIC = frozenset({"must", "should"})
+#: reporting verbs whose subject asserts their clause (hedges are modality's)
+SAYING = frozenset(
+    """
+    say tell report claim state announce indicate show reveal confirm allege
+    note write add insist testify assert declare find suggest conclude
+    """.split()  # noqa: SIM905
+)
+#: a participle describing a noun ("armed men") is no event
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+
+
+def _has_deontic(token: Any) -> bool:
+    if token.dep_ == "advcl" or token.pos_ != "VERB":
+        return False
+    if token.lemma_.lower() in {"be", "have", "do", "say", "think", "know"}:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in token.children)
+
+
+def _in_report(token: Any, quoted: bool) -> bool:
+    if quoted:
+        return True
+    node = token
+    for _ in range(5):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING:
+            return True
+        node = node.head
+    return False
+
+
+class _Reader:
+    """Reads the events of one article."""
+
+    def __init__(
+        self,
+        article: Article,
+        lexicon: Lexicon,
+        cameo: str,
+        relative_clauses: bool = False,
+    ) -> None:
+        self.relative_clauses = relative_clauses
+        self.article = article
+        self.lexicon = lexicon
+        self.cameo = cameo
+        self.index = args.MentionIndex(article.mentions)
+        self.published = article.meta.published
+
+    def events(self) -> Iterator[Event]:
+        for parse in self.article.parses:
+            for sentence in parse.doc.sents:
+                yield from self._sentence(sentence, parse.start)
+
+    def _deontic(self, token: Any, offset: int) -> bool:
+        """ "Sudan must return the helicopter", said by someone else: a demand."""
+        start = offset + token.idx
+        quoted = any(
+            c.start <= start < c.end for q in self.article.quotes for c in q.content
+        )
+        if not _in_report(token, quoted):
+            return False
+        subject, _ = args.subject_of(token)
+        return (
+            subject is not None
+            and not args.is_first_person(subject)
+            and not args.is_pronoun(subject)
+            and args.actor_like(subject)
+        )
+
+    def _token_span(self, tokens: tuple[Any, ...], offset: int) -> Span:
+        first, last = tokens[0], tokens[-1]
+        return Span(start=offset + first.idx, end=offset + last.idx + len(last.text))
+
+    def _sentence(self, sentence: Any, offset: int) -> Iterator[Event]:
+        found: dict[int, Found] = {}
+        for token in sentence:
+            clause = any(c.dep_ in {"aux", "nsubj"} for c in token.children)
+            if (
+                (token.dep_ in _MODIFIER_DEPS and not clause)
+                or (token.dep_ == "acl" and token.tag_ == "VBN" and not clause)
+                or (token.dep_ == "relcl" and not self.relative_clauses)
+            ):
+                continue  # "ousted president", "the curfew imposed in 1990"
+            trigger = match_token(token, self.lexicon, cameo=self.cameo)
+            if _has_deontic(token) and self._deontic(token, offset):
+                sense = Sense("REQUEST", None, None)
+                inner = trigger.sense if trigger else None
+                trigger = Trigger(token, sense, kind="deontic")
+                found[token.i] = Found(trigger, content=[])
+                if inner is not None:
+                    found[token.i].content = [Trigger(token, inner)]
+                continue
+            if trigger is not None:
+                found[token.i] = Found(trigger)
+        for i in sorted(found):
+            frame = path_to_frame(found[i].trigger.token, found)
+            if frame is not None:
+                found[i].absorbed_by = frame
+                top = frame
+                while found[top].absorbed_by is not None:
+                    top = found[top].absorbed_by  # type: ignore[assignment]
+                holder = found[top]
+                holder.content = [*(holder.content or []), found[i].trigger]
+        sentence_span = Span(
+            start=offset + sentence.start_char, end=offset + sentence.end_char
+        )
+        for i in sorted(found):
+            item = found[i]
+            if item.absorbed_by is None:
+                yield self._event(item, sentence_span, offset)
+
+    def _speaker_mentions(self, attr: Attribution) -> tuple[Mention, ...]:
+        if not attr.quotes:
+            return ()
+        quote = self.article.quotes[attr.quotes[-1]]
+        if quote.speaker is None:
+            return ()
+        within = [m for m in self.index.within([quote.speaker]) if m.code or m.actor_id]
+        if within:
+            return tuple(within[:2])
+        return (Mention(span=quote.speaker, name=quote.speaker_name),)
+
+    def _mentions(
+        self,
+        token: Any,
+        offset: int,
+        attr: Attribution,
+        exclude: frozenset[Span] = frozenset(),
+    ) -> tuple[Mention, ...]:
+        if token is None:
+            return ()
+        if args.is_first_person(token):
+            return self._speaker_mentions(attr)
+        if args.is_pronoun(token):
+            if token.lower_ in args._RELATIVE and token.head.dep_ == "relcl":
+                return args.phrase_mentions(token.head.head, offset, self.index)
+            span = Span(start=offset + token.idx, end=offset + token.idx + len(token))
+            mention = self.index.at(span)
+            refers = None if mention is None else mention.refers_to
+            if refers is not None and 0 <= refers < len(self.article.mentions):
+                return (self.article.mentions[refers],)
+            if mention is not None and (mention.code or mention.actor_id):
+                return (mention,)
+            if token.dep_ in {"nsubj", "nsubjpass"}:
+                subject = args.reporting_subject(token, REPORTING)
+                if subject is not None:
+                    return args.phrase_mentions(subject, offset, self.index)
+            before = self.index.before(span.start, token.sent.start_char + offset)
+            coded = [m for m in before if m.code and m.span not in exclude]
+            if coded:
+                return (coded[-1],)  # the nearest actor named before it
+            return (Mention(span=span, name=token.text),)
+        return args.phrase_mentions(token, offset, self.index)
+
+    def _said(self, token: Any, offset: int) -> list[Said]:
+        """Reporting verbs above the trigger whose clause holds it, innermost first."""
+        out: list[Said] = []
+        node = token
+        for _ in range(8):
+            if node.head.i == node.i:
+                break
+            head = node.head
+            if node.dep_ in {"ccomp", "parataxis"} and head.lemma_.lower() in SAYING:
+                subject, _ = args.subject_of(head)
+                if (
+                    subject is not None
+                    and not args.is_pronoun(subject)
+                    and not args.is_first_person(subject)
+                ):
+                    speaker = args.phrase_span(subject, offset)
+                    out.append(
+                        Said(
+                            cue=self._token_span((head,), offset),
+                            speaker=speaker,
+                            name=speaker.text_in(self.article.text),
+                        )
+                    )
+            node = head
+        return out
+
+    def _content_target(self, token: Any, subject: Any, content: list[Trigger]) -> Any:
+        """Whom a demand, threat or offer is aimed at: its content's subject
+        ("demanded that the US cancel"), else its content's recipient."""
+        own = -1 if subject is None else subject.i
+        clauses = [
+            *[t.token for t in content],
+            *[c for c in token.children if c.dep_ in {"ccomp", "xcomp"}],
+        ]
+        for clause in clauses:
+            inner = next(
+                (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+            )
+            if inner is not None and inner.i != own and not args.is_first_person(inner):
+                return inner
+        for inner_trigger in content:
+            target = args.recipient_of(inner_trigger.token, skip=inner_trigger.extra)
+            if target is not None and target.i != own:
+                return target
+        return None
+
+    def _event(self, item: Found, sentence: Span, offset: int) -> Event:
+        trigger = item.trigger
+        token = trigger.token
+        tokens = trigger.tokens
+        span = self._token_span(tokens, offset)
+        attr = attribution(self.article, span, said=self._said(token, offset))
+        content = item.content or []
+        sense = trigger.sense
+        if trigger.kind == "deontic":
+            subject = args.reporting_subject(token, REPORTING)
+            actors = (
+                args.phrase_mentions(subject, offset, self.index)
+                if subject is not None
+                else self._speaker_mentions(attr)
+            )
+            target, _ = args.subject_of(token)
+            recipients = self._mentions(target, offset, attr)
+        else:
+            subject, passive = args.subject_of(token)
+            actors = self._mentions(subject, offset, attr)
+            target = args.recipient_of(token, skip=trigger.extra)
+            if (
+                passive
+                and subject is None
+                and (
+                    trigger.kind == "adj"
+                    or token.lemma_.lower() in self.lexicon.adjectives
+                )
+            ):
+                # "Israel is opposed to ...", "Vietnam is committed to ...":
+                # an adjective the parser took for a passive
+                subject = next(
+                    (c for c in token.children if c.dep_ == "nsubjpass"), None
+                ) or next(
+                    (c for c in token.head.children if c.dep_ == "nsubjpass"), None
+                )
+                actors = self._mentions(subject, offset, attr)
+                if target is not None and subject is not None and target.i == subject.i:
+                    target = None
+            if target is None and sense.category in FRAMES:
+                target = self._content_target(token, subject, content)
+            recipients = self._mentions(
+                target, offset, attr, frozenset(m.span for m in actors)
+            )
+            if not any(m.code or m.actor_id for m in recipients):
+                coded = args.clause_mentions(
+                    token,
+                    offset,
+                    self.index,
+                    exclude=[subject] if subject is not None else [],
+                    skip_lemmas=REPORTING,
+                )
+                recipients = coded or recipients
+        actor_spans = {m.span for m in actors}
+        recipients = tuple(m for m in recipients if m.span not in actor_spans)
+        mode, context = frame_mode(sense, content)
+        certainty = certainty_of(
+            token, attributed=len(attr.asserters) > 1, hedged_by_quote=attr.hedged
+        )
+        when = event_date(tokens, self.published, future=certainty == "future")
+        place_token = args.place_of(token)
+        place = self.article.meta.dateline if place_token is None else place_token.text
+        return Event(
+            category=sense.category,
+            trigger=span,
+            sentence=sentence,
+            mode=mode,
+            context=context,
+            actors=actors,
+            recipients=recipients,
+            asserters=attr.asserters,
+            polarity=polarity_of(token, denied_by_quote=attr.denied),
+            certainty=certainty,
+            historical=is_historical(when, self.published),
+            date=when,
+            place=place,
+            extractor=EXTRACTOR,
+        )
+
+
+def extract_events(
+    article: Article, *, cameo: str = "phrases", relative_clauses: bool = False
+) -> tuple[Event, ...]:
+    """The PLOVER events of a parsed article, in text order.
+
+    ``cameo`` is how much of the layer derived from the CAMEO verb dictionary
+    joins the hand-written triggers: ``"phrases"`` (a verb with one of its
+    listed objects), ``"all"`` (every CAMEO verb too) or ``"none"``.
+    ``relative_clauses`` also reads events in relative clauses ("Hamas, which
+    fired rockets on Monday, said ..."), background more often than news.
+    """
+    if cameo not in CAMEO_LAYERS:
+        raise ConfigError(
+            f"Unknown CAMEO trigger layer {cameo!r}: use one of "
+            f"{', '.join(CAMEO_LAYERS)} (the cameo setting of "
+            '[stages."events.rules.v1"]).'
+        )
+    if not article.parses:
+        return ()
+    reader = _Reader(article, load_lexicon(cameo), cameo, relative_clauses)
+    return tuple(reader.events())
+
+
+@stage(
+    "events.rules.v1",
+    requires={"parses", "sentences", "mentions", "quotes"},
+    provides={"events"},
+)
+@dataclass(frozen=True, slots=True)
+class EventRules:
+    """PLOVER events from dependency rules, with provenance, polarity and time."""
+
+    cameo: str = "phrases"
+    relative_clauses: bool = False
+
+    def __call__(self, article: Article) -> Article:
+        events = extract_events(
+            article, cameo=self.cameo, relative_clauses=self.relative_clauses
+        )
+        logger.debug("%s: %s events", article.doc_id, len(events))
+        return replace(article, events=events)

@@ -1,0 +1,247 @@
+"""Polarity and certainty: is the event said to happen, and how surely.
+
+Certainty, strongest first: ``hypothetical`` (a condition: "if", "unless",
+"should the talks fail", "would have"), ``future`` ("will", "is set to",
+"plans to", "would" under a past reporting verb), ``hedged`` ("reportedly",
+"may have", "is believed to", "I understand"), ``reported`` (someone besides
+the outlet asserts it), ``fact``. Polarity is ``denied`` under "not",
+"never", "no", or a denial ("denied that", "dismissed reports that").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ...records import Certainty, Polarity
+
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody"})
+HEDGE_ADVERBS = frozenset(
+    """
+    reportedly allegedly apparently purportedly supposedly seemingly possibly
+    probably perhaps maybe likely presumably ostensibly
+    """.split()  # noqa: SIM905
+)
+#: verbs and adjectives whose complement is uncertain ("is believed to")
+HEDGE_HEADS = frozenset(
+    """
+    believe think suspect allege rumor rumour fear understand appear seem
+    suggest possible likely probable unclear unconfirmed hear guess suppose
+    assume presume speculate estimate imply
+    """.split()  # noqa: SIM905
+)
+#: "believed to", "said to": passive reporting verbs hedge their complement
+PASSIVE_HEDGES = frozenset(
+    {"believe", "think", "say", "report", "allege", "suspect", "understand"}
+    | {"know", "fear"}
+)
+FUTURE_HEADS = frozenset(
+    """
+    plan intend expect schedule set due aim prepare going poised slate vow
+    promise pledge threaten propose
+    """.split()  # noqa: SIM905
+)
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+HEDGE_AUX = frozenset({"may", "might", "could"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "provided", "lest"})
+INVERTED_CONDITION = frozenset({"should", "were", "had"})
+#: verbs that deny their complement ("denied that its aircraft struck")
+DENIALS = frozenset({"deny", "dismiss", "refute", "rebut", "reject", "disprove"})
+DENIAL_NOUNS = frozenset(
+    {"report", "claim", "allegation", "accusation", "suggestion", "rumor", "rumour"}
+)
+REPORTING = frozenset(
+    """
+    say tell add report claim state announce insist confirm note explain
+    write warn believe think allege indicate show suggest hear learn
+    """.split()  # noqa: SIM905
+)
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+#: dependency labels along which modality reaches down to the event
+_CHAIN = frozenset({"xcomp", "conj", "acomp", "auxpass", "aux"})
+
+
+def clause_chain(token: Any, depth: int = 4) -> Iterator[Any]:
+    """The token and the heads it hangs from by xcomp/conj ("plans to attack").
+
+    A conjunct with its own tense ("would become ... and called for") keeps
+    its own modality.
+    """
+    node = token
+    yield node
+    for _ in range(depth):
+        if node.head.i == node.i or node.dep_ not in _CHAIN:
+            return
+        if node.dep_ == "conj" and node.tag_ in _FINITE:
+            return
+        node = node.head
+        yield node
+
+
+def _children(token: Any, *deps: str) -> Iterator[Any]:
+    return (c for c in token.children if c.dep_ in deps)
+
+
+def is_negated(token: Any) -> bool:
+    """ "did not attack", "never shelled", "fired no shells", "no arrests"."""
+    for node in clause_chain(token):
+        for child in node.children:
+            if child.dep_ == "neg" or (
+                child.dep_ in {"advmod", "preconj"} and child.lower_ in NEGATIONS
+            ):
+                return True
+            if child.dep_ in {"dobj", "nsubjpass", "nsubj"} and any(
+                d.dep_ == "det" and d.lower_ == "no" for d in child.children
+            ):
+                return True
+        if node.dep_ == "conj":
+            break  # "X attacked but did not kill": the negation of a sibling stays
+    return False
+
+
+def is_denied_by_head(token: Any) -> bool:
+    """Under a denial: "denied that ...", "dismissed reports that ..."."""
+    node = token
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        head = node.head
+        if node.dep_ in {"ccomp", "pcomp", "xcomp"} and head.lemma_.lower() in DENIALS:
+            return True
+        if (
+            node.dep_ in {"acl", "ccomp"}
+            and head.lemma_.lower() in DENIAL_NOUNS
+            and head.head.lemma_.lower() in DENIALS
+        ):
+            return True
+        if node.dep_ == "pcomp" and head.dep_ == "prep":
+            node = head
+            continue
+        if node.dep_ not in {"conj", "xcomp", "ccomp", "advcl", "pcomp", "prep"}:
+            return False
+        node = head
+    return False
+
+
+def polarity_of(token: Any, *, denied_by_quote: bool = False) -> Polarity:
+    """``denied`` when negated or denied (one or the other, not both)."""
+    negated = is_negated(token)
+    denied = denied_by_quote or is_denied_by_head(token)
+    return "denied" if negated != denied else "asserted"
+
+
+def _inverted(clause: Any) -> bool:
+    """ "Should the talks fail", "Were China to invade", "Had they stayed"."""
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ in INVERTED_CONDITION and clause.i in (first.i, first.head.i)
+
+
+def _conditional(token: Any) -> bool:
+    """The event is, or hangs on, a condition."""
+    for node in clause_chain(token):
+        for child in node.children:
+            if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
+                return True  # the event is the condition itself
+            if child.dep_ == "advcl" and (
+                any(
+                    m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                    for m in child.children
+                )
+                or _inverted(child)
+            ):
+                return True
+        if node.dep_ == "advcl" and _inverted(node):
+            return True
+    return False
+
+
+def _under_past_report(token: Any) -> bool:
+    """ "said it would withdraw": "would" is the future of a past statement."""
+    node = token
+    for _ in range(5):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in {"ccomp", "xcomp"} and node.head.lemma_.lower() in REPORTING:
+            return node.head.tag_ in {"VBD", "VBN"}
+        node = node.head
+    return False
+
+
+def _hedged(token: Any) -> bool:
+    for node in clause_chain(token):
+        for child in node.children:
+            if child.lower_ in HEDGE_ADVERBS and child.dep_ in {"advmod", "aux"}:
+                return True
+            if child.dep_ == "aux" and child.lower_ in HEDGE_AUX:
+                return True
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in HEDGE_HEADS:
+            return True
+        if (
+            node.dep_ == "xcomp"
+            and node.head.lemma_.lower() in PASSIVE_HEDGES
+            and any(c.dep_ == "auxpass" for c in node.head.children)
+        ):
+            return True
+        if node.dep_ in {"ccomp", "advcl"} and node.head.lemma_.lower() in HEDGE_HEADS:
+            return True
+    # "It is possible that ...", "It appears that ..."
+    head = token.head
+    if token.dep_ == "ccomp" and any(
+        c.lemma_.lower() in HEDGE_HEADS for c in _children(head, "acomp", "attr")
+    ):
+        return True
+    # "suspected of torturing"
+    if token.dep_ == "pcomp" and head.dep_ == "prep":
+        verb = head.head
+        return bool(verb.lemma_.lower() in HEDGE_HEADS and verb.tag_ == "VBN")
+    return False
+
+
+def _future(token: Any) -> bool:
+    below = None
+    for node in clause_chain(token):
+        for child in node.children:
+            if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
+                return True
+        if (
+            below is not None
+            and below.dep_ == "xcomp"
+            and (node.lemma_.lower() in FUTURE_HEADS or node.lower_ == "going")
+        ):
+            return True  # "plans to", "is set to", "is going to"
+        below = node
+    return False
+
+
+def _modal(token: Any) -> str | None:
+    for node in clause_chain(token):
+        for child in node.children:
+            if child.dep_ == "aux" and child.lower_ in CONDITIONAL_AUX:
+                return str(child.lower_)
+    return None
+
+
+def certainty_of(
+    token: Any, *, attributed: bool, hedged_by_quote: bool = False
+) -> Certainty:
+    """The certainty of the event headed by ``token``."""
+    modal = _modal(token)
+    if _conditional(token):
+        return "hypothetical"
+    perfect = any(
+        c.dep_ == "aux" and c.lemma_ == "have"
+        for n in clause_chain(token)
+        for c in n.children
+    )
+    if modal == "would" and perfect:
+        return "hypothetical"  # "would have attacked"
+    if _future(token) or (modal == "would" and _under_past_report(token)):
+        return "future"
+    if modal == "would":
+        return "hypothetical"
+    if hedged_by_quote or _hedged(token):
+        return "hedged"
+    if attributed:
+        return "reported"
+    return "fact"

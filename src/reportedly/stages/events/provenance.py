@@ -1,0 +1,204 @@
+"""Who asserts an event: the outlet, then each quote or attribution around it.
+
+The chain runs outside in: the outlet always; the speaker of the outermost
+quote whose content holds the trigger; then sources nested inside it ("...
+intelligence reports indicate that ...", told by a speaker). A document, a
+report or an unnamed body of evidence is a ``source``, as is any nested
+attribution; a person or institution quoted at the top level is a
+``speaker``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...records import Article, Asserter, AsserterKind, Quote, Span
+from .modality import HEDGE_ADVERBS
+
+#: head nouns of a source that is a document or a body of evidence
+DOCUMENT_NOUNS = frozenset(
+    """
+    report reports study studies survey surveys poll polls document documents
+    memo memos email emails letter letters statement statements filing filings
+    ruling data figures analysis assessment review audit investigation inquiry
+    record records transcript transcripts footage video videos release website
+    intelligence estimate estimates research census paper papers book article
+    editorial image images photo photos photographs satellite evidence findings
+    cable cables communique declaration
+    """.split()  # noqa: SIM905
+)
+#: cue words that deny their content
+DENIAL_CUES = frozenset(
+    """
+    deny denies denied denying dismiss dismissed dismisses refute refuted
+    refutes rebut rebutted
+    """.split()  # noqa: SIM905
+)
+#: cue words that hedge their content
+HEDGE_CUES = frozenset(
+    """
+    understand understands understood believe believes believed think thinks
+    thought suspect suspects suspected suggest suggests suggested hear heard
+    appear appears appeared seem seems seemed speculate speculated guess
+    """.split()  # noqa: SIM905
+)
+#: cue words of intention and appearance: modality (read by modality.py)
+MODALITY_CUES = frozenset(
+    """
+    plan plans planned planning intend intends intended intending want wants
+    wanted hope hopes hoped wish wishes wished seek seeks sought aim aims aimed
+    decide decides decided prepare prepares prepared try tries tried need needs
+    needed appear appears appeared seem seems seemed expect expects expected
+    vow vows vowed promise promises promised pledge pledges pledged threaten
+    threatens threatened refuse refuses refused agree agrees agreed
+    """.split()  # noqa: SIM905
+)
+_DET = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})
+_WORD = re.compile(r"[\w'-]+")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Attribution:
+    """What the quotes around a trigger say about it."""
+
+    asserters: tuple[Asserter, ...]
+    quotes: tuple[int, ...] = ()
+    denied: bool = False
+    hedged: bool = False
+
+
+def _inside(quote: Quote, span: Span) -> bool:
+    if (
+        quote.cue is not None
+        and quote.cue.start < span.end
+        and span.start < quote.cue.end
+    ):
+        return False  # the trigger is the quote's own cue: a speech act
+    return any(c.start <= span.start and span.end <= c.end for c in quote.content)
+
+
+def _size(quote: Quote) -> int:
+    return sum(len(c) for c in quote.content)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def speaker_text(article: Article, quote: Quote) -> str | None:
+    """The speaker's resolved name, else the speaker as written."""
+    if quote.speaker_name:
+        return quote.speaker_name
+    if quote.speaker is not None:
+        return quote.speaker.text_in(article.text).strip() or None
+    return None
+
+
+def is_document(article: Article, quote: Quote) -> bool:
+    """A source that is a document or evidence, not a person speaking.
+
+    "a report by Human Rights Watch", "satellite images", "intelligence".
+    """
+    if quote.speaker is None:
+        return False
+    return is_document_name(quote.speaker.text_in(article.text))
+
+
+def _is_modality(article: Article, quote: Quote) -> bool:
+    """ "plans to", "is expected to", "It appears that": modality, not a source."""
+    if quote.speaker is None:
+        return not quote.speaker_name  # "is expected to": nobody speaks
+    speaker = _words(quote.speaker.text_in(article.text))
+    if speaker in (["it"], ["there"]):
+        return True
+    cue = _words(quote.cue.text_in(article.text)) if quote.cue else []
+    return bool(cue) and cue[0] in MODALITY_CUES
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Said:
+    """An attribution read off the parse: a reporting verb and its subject."""
+
+    cue: Span
+    speaker: Span
+    name: str
+
+
+def is_document_name(name: str) -> bool:
+    """Whether a speaker as written names a document or body of evidence."""
+    words = [w for w in _words(name) if w not in _DET]
+    head = words[: words.index("by")] if "by" in words else words
+    return bool(head) and (head[-1] in DOCUMENT_NOUNS or head[0] in DOCUMENT_NOUNS)
+
+
+def attribution(
+    article: Article,
+    span: Span,
+    quote_indices: Sequence[int] | None = None,
+    said: Sequence[Said] = (),
+) -> Attribution:
+    """The asserter chain for an event whose trigger is ``span``.
+
+    ``said`` are attributions the parse shows around the trigger, innermost
+    first; those no quote covers join the chain where they nest.
+    """
+    outlet = Asserter(kind="outlet", name=article.meta.outlet)
+    indices = (
+        [i for i, q in enumerate(article.quotes) if _inside(q, span)]
+        if quote_indices is None
+        else list(quote_indices)
+    )
+    indices.sort(key=lambda i: -_size(article.quotes[i]))
+    chain: list[Asserter] = [outlet]
+    used: list[int] = []
+    seen: set[str] = set()
+    denied = hedged = False
+    for index in indices:
+        quote = article.quotes[index]
+        cue = quote.cue.text_in(article.text).lower() if quote.cue else ""
+        cue_words = set(_words(cue))
+        hedge = quote.hedge.text_in(article.text).lower() if quote.hedge else ""
+        hedged = (
+            hedged
+            or bool(cue_words & HEDGE_CUES)
+            or bool(set(_words(hedge)) & HEDGE_ADVERBS)
+        )
+        speaker = _words(quote.speaker.text_in(article.text)) if quote.speaker else []
+        nested_self = len(chain) > 1 and speaker in (["i"], ["we"])
+        if nested_self or _is_modality(article, quote):
+            continue  # "I understand that", "X plans to": how sure, not who says
+        name = speaker_text(article, quote)
+        document = is_document(article, quote)
+        if document and quote.speaker is not None:
+            name = quote.speaker.text_in(article.text).strip()
+        key = (name or "").casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        used.append(index)
+        kind: AsserterKind = "source" if len(chain) > 1 or document else "speaker"
+        chain.append(Asserter(kind=kind, name=name, quote=index))
+        denied = denied != bool(cue_words & DENIAL_CUES)
+    for found in said:
+        quotes = [article.quotes[i] for i in used]
+        if (
+            any(
+                q.cue is not None
+                and q.cue.start < found.cue.end
+                and found.cue.start < q.cue.end
+                for q in quotes
+            )
+            or found.name.casefold() in seen
+        ):
+            continue
+        depth = 1 + sum(
+            any(c.start <= found.cue.start < c.end for c in q.content) for q in quotes
+        )
+        kind = "source" if depth > 1 or is_document_name(found.name) else "speaker"
+        seen.add(found.name.casefold())
+        chain.insert(depth, Asserter(kind=kind, name=found.name))
+    return Attribution(
+        asserters=tuple(chain), quotes=tuple(used), denied=denied, hedged=hedged
+    )

@@ -1,0 +1,232 @@
+"""When an event happened: date expressions resolved against the document date.
+
+Dates are ISO 8601 at the precision the text gives: ``2021-08-15``,
+``2016-09``, ``2014``; a week as an interval ``2023-03-06/2023-03-12``; an
+open range as ``2014/..``. Relative dates ("on Wednesday", "two years ago",
+"last month") need the publication date; without it they stay unknown.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from ..._dates import search_date
+
+#: an event this long before publication is background, not news
+HISTORICAL_DAYS = 90
+_WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)} | {
+    name.lower(): n for n, name in enumerate(calendar.day_abbr)
+}
+_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if n} | {
+    name.lower(): n for n, name in enumerate(calendar.month_abbr) if n
+}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": 0,
+    "few": 0,
+}
+_AGO = re.compile(r"\b(\d+|[a-z]+) (day|week|month|year)s? (?:ago|earlier)\b")
+_RELATIVE = re.compile(
+    r"\b(last|past|previous|next|this|coming|earlier this|later this)"
+    r" (week|month|year|weekend)\b"
+)
+_YEAR = re.compile(r"\b((?:1[89]|20)[0-9]{2})\b")
+_SINCE = frozenset({"since"})
+
+
+def published_day(published: str | None) -> date | None:
+    """The publication date when known to the day."""
+    if not published or len(published) < 10 or published.startswith("--"):
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _shift_months(day: date, months: int) -> tuple[int, int]:
+    total = day.year * 12 + day.month - 1 + months
+    return total // 12, total % 12 + 1
+
+
+def _week(day: date) -> str:
+    monday = day - timedelta(days=day.weekday())
+    return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+
+
+def _relative(text: str, today: date, future: bool) -> str | None:
+    if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", text):
+        return today.isoformat()
+    if "yesterday" in text or "last night" in text:
+        return (today - timedelta(days=1)).isoformat()
+    if "tomorrow" in text:
+        return (today + timedelta(days=1)).isoformat()
+    if match := _AGO.search(text):
+        number = match.group(1)
+        count = int(number) if number.isdigit() else _NUMBERS.get(number, 0)
+        if not count:
+            return None
+        unit = match.group(2)
+        if unit == "day":
+            return (today - timedelta(days=count)).isoformat()
+        if unit == "week":
+            return _week(today - timedelta(weeks=count))
+        if unit == "month":
+            year, month = _shift_months(today, -count)
+            return f"{year:04d}-{month:02d}"
+        return f"{today.year - count:04d}"
+    if match := _RELATIVE.search(text):
+        which, unit = match.groups()
+        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(
+            which, 0
+        )
+        if unit in {"week", "weekend"}:
+            return _week(today + timedelta(weeks=step))
+        if unit == "month":
+            year, month = _shift_months(today, step)
+            return f"{year:04d}-{month:02d}"
+        return f"{today.year + step:04d}"
+    for word in re.findall(r"[a-z]+", text):
+        if word in _WEEKDAYS and len(word) > 3:
+            delta = (today.weekday() - _WEEKDAYS[word]) % 7
+            if future or "next" in text:
+                delta = -((_WEEKDAYS[word] - today.weekday()) % 7)
+            return (today - timedelta(days=delta)).isoformat()
+    return None
+
+
+def _month_only(text: str, today: date | None, future: bool) -> str | None:
+    words = re.findall(r"[a-z]+", text)
+    months = [_MONTHS[w] for w in words if w in _MONTHS and len(w) > 2 and w != "may"]
+    if len(months) != 1 or today is None:
+        return None
+    month = months[0]
+    year = today.year
+    if not future and month > today.month:
+        year -= 1
+    elif future and month < today.month:
+        year += 1
+    return f"{year:04d}-{month:02d}"
+
+
+def resolve_date(
+    text: str, published: str | None, *, future: bool = False
+) -> str | None:
+    """The ISO form of a date expression, relative ones read against ``published``."""
+    today = published_day(published)
+    lower = text.lower()
+    found = search_date(text)
+    if found is not None:
+        iso = found.iso
+        if iso.startswith("--"):
+            if today is None:
+                return iso  # the year is known to neither text nor metadata
+            year = today.year
+            candidate = f"{year:04d}{iso[1:]}"
+            if not future and candidate > today.isoformat():
+                year -= 1
+            elif future and candidate < today.isoformat():
+                year += 1
+            try:
+                return date.fromisoformat(f"{year:04d}{iso[1:]}").isoformat()
+            except ValueError:
+                return None
+        return iso
+    if today is not None and (relative := _relative(lower, today, future)):
+        return relative
+    if match := _YEAR.search(lower):
+        return match.group(1)
+    return _month_only(lower, today, future)
+
+
+def _date_entities(token: Any) -> list[Any]:
+    sentence = token.sent
+    return [
+        ent
+        for ent in token.doc.ents
+        if ent.label_ == "DATE"
+        and sentence.start <= ent.start < sentence.end
+        and not ent.text.lower().startswith(("every", "each"))
+    ]
+
+
+def _governor(ent: Any) -> Any:
+    """The verb (or adjective) a date expression hangs from."""
+    node = ent.root
+    for _ in range(6):
+        if node.head.i == node.i:
+            return node
+        node = node.head
+        if node.pos_ in {"VERB", "AUX", "ADJ"} and not (ent.start <= node.i < ent.end):
+            return node
+    return node
+
+
+def event_date(
+    trigger_tokens: tuple[Any, ...], published: str | None, *, future: bool = False
+) -> str | None:
+    """The date of the event, from a date expression attached to its trigger."""
+    token = trigger_tokens[0]
+    heads = {t.i for t in trigger_tokens}
+    node = token
+    for _ in range(3):  # "plans to stage ... on Friday": the date may hang above
+        if node.dep_ not in {"xcomp", "aux", "conj"} or node.head.i == node.i:
+            break
+        node = node.head
+        heads.add(node.i)
+    best: tuple[int, str] | None = None
+    for ent in _date_entities(token):
+        if _governor(ent).i not in heads:
+            continue
+        iso = resolve_date(ent.text, published, future=future)
+        if iso is None:
+            continue
+        head = ent.root.head
+        if (head.dep_ == "prep" and head.lower_ in _SINCE) or ent[0].lower_ in _SINCE:
+            iso = f"{iso}/.."
+        distance = min(abs(ent.start - t.i) for t in trigger_tokens)
+        if best is None or distance < best[0]:
+            best = (distance, iso)
+    return None if best is None else best[1]
+
+
+def _last_day(iso: str) -> date | None:
+    if "/" in iso:
+        end = iso.split("/", 1)[1]
+        if end == "..":
+            return None
+        iso = end
+    try:
+        if len(iso) == 4:
+            return date(int(iso), 12, 31)
+        if len(iso) == 7:
+            year, month = int(iso[:4]), int(iso[5:7])
+            return date(year, month, calendar.monthrange(year, month)[1])
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+def is_historical(iso: str | None, published: str | None) -> bool:
+    """Whether the event ended well before the article (background, not news)."""
+    today = published_day(published)
+    if iso is None or today is None:
+        return False
+    last = _last_day(iso)
+    return last is not None and (today - last).days > HISTORICAL_DAYS

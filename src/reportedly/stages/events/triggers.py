@@ -1,0 +1,392 @@
+"""The trigger lexicon and the words of a parse that trigger PLOVER events.
+
+``data/triggers.json`` is derived from the CAMEO verb patterns (MIT) through the
+CAMEO2PLOVER table (CC BY-SA 4.0) by ``scripts/build_triggers.py``;
+``data/hand.toml`` is our own layer and wins over it. A verb triggers through
+its lemma, its particle ("pull out"), its object ("hold talks") or its
+preposition ("fire on"); an adjective through "ready to", "opposed to".
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ...errors import ReportedlyError
+
+#: the sixteen PLOVER v0.8 event categories
+CATEGORIES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+_NEEDS_OBJECT = "-"
+#: words the parser may take for verbs that never trigger ("according to")
+_NEVER = frozenset({"according", "accorded"})
+#: object heads that only count things: the event is named by their "of" noun
+_QUANTITIES = frozenset(
+    """
+    part parts some most all one two three four five six seven eight nine ten
+    dozens hundreds thousands scores members number group rest many much
+    """.split()  # noqa: SIM905
+)
+#: prepositions whose object may name the event of a light verb ("go on strike")
+_EVENT_PREPOSITIONS = frozenset({"on", "into", "under", "in"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """A PLOVER category with its mode and context, where the words give them."""
+
+    category: str
+    mode: str | None = None
+    context: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A token that triggers an event, with the words that complete the trigger."""
+
+    token: Any
+    sense: Sense
+    extra: tuple[Any, ...] = ()
+    kind: str = "verb"
+
+    @property
+    def tokens(self) -> tuple[Any, ...]:
+        """The trigger's tokens in text order."""
+        return tuple(sorted((self.token, *self.extra), key=lambda t: t.i))
+
+
+def parse_sense(value: str) -> Sense | None:
+    """``"ASSAULT/heavy-weapons/military"`` as a Sense; "" is no event."""
+    if not value or value == _NEEDS_OBJECT:
+        return None
+    parts = [*value.split("/"), "", ""][:3]
+    category = parts[0].upper()
+    if category not in CATEGORIES:
+        raise ReportedlyError(
+            f"unknown PLOVER category {category!r} in the trigger lexicon; "
+            f"use one of {', '.join(CATEGORIES)}"
+        )
+    return Sense(category, parts[1] or None, parts[2] or None)
+
+
+def _triple(value: list[str]) -> Sense | None:
+    if not value:
+        return None
+    category, mode, context = [*value, "", ""][:3]
+    return Sense(category, mode or None, context or None)
+
+
+class Lexicon:
+    """Verb, phrase, adjective and noun triggers, hand layer over CAMEO."""
+
+    __slots__ = (
+        "adjectives",
+        "cameo_verbs",
+        "cameo_words",
+        "needs_object",
+        "nouns",
+        "phrases",
+        "requires",
+        "synonyms",
+        "verbs",
+    )
+
+    def __init__(
+        self,
+        hand: Mapping[str, Mapping[str, str]],
+        derived: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.verbs: dict[str, Sense | None] = {}
+        self.needs_object: set[str] = set()
+        for lemma, value in hand.get("verbs", {}).items():
+            if value == _NEEDS_OBJECT:
+                self.needs_object.add(lemma)
+            self.verbs[lemma] = parse_sense(value)
+        self.phrases: dict[tuple[str, str], Sense | None] = {}
+        for key, value in hand.get("phrases", {}).items():
+            lemma, _, word = key.partition(" ")
+            self.phrases[(lemma, word)] = parse_sense(value)
+        self.adjectives = {
+            k: s for k, v in hand.get("adjectives", {}).items() if (s := parse_sense(v))
+        }
+        self.nouns = {
+            k: s for k, v in hand.get("nouns", {}).items() if (s := parse_sense(v))
+        }
+        self.synonyms = dict(hand.get("synonyms", {}))
+        self.requires = {k: frozenset(v) for k, v in hand.get("requires", {}).items()}
+        derived = derived or {}
+        self.cameo_verbs = {
+            k: s for k, v in derived.get("verbs", {}).items() if (s := _triple(v))
+        }
+        self.cameo_words: dict[str, list[dict[str, Sense | None]]] = {}
+        for block in derived.get("blocks", ()):
+            words = {w: _triple(v) for w, v in block["words"].items()}
+            for verb in block["verbs"]:
+                self.cameo_words.setdefault(verb, []).append(words)
+
+    def verb_sense(
+        self,
+        lemmas: Iterable[str],
+        words: Iterable[str],
+        preps: Iterable[str],
+        cameo: str,
+    ) -> tuple[Sense | None, str | None]:
+        """The sense of a verb (phrasal first, then plain) with its objects.
+
+        Returns the sense and the word (object or preposition) it came from.
+        """
+        lemmas, words, preps = list(lemmas), list(words), list(preps)
+        for lemma in lemmas:
+            for word in (*words, *preps):
+                if (lemma, word) in self.phrases:
+                    return self.phrases[(lemma, word)], word
+        for lemma in lemmas:
+            if lemma not in self.verbs:
+                continue
+            if lemma not in self.needs_object:
+                return self.verbs[lemma], None
+            for word in words:
+                if word in self.nouns:
+                    return self.nouns[word], word
+            return None, None
+        if cameo == "none" or not lemmas:
+            return None, None
+        lemma = lemmas[-1]
+        for block in self.cameo_words.get(lemma, ()):
+            for word in words:
+                for size in (len(word), *range(len(word) - 1, 3, -1)):
+                    if word[:size] in block:
+                        return block[word[:size]], word
+        if cameo == "all":
+            return self.cameo_verbs.get(lemma), None
+        return None, None
+
+
+#: how much of the CAMEO-derived layer to use: verbs and their objects
+#: ("all"), only verbs with a listed object ("phrases"), or nothing ("none")
+CAMEO_LAYERS = ("all", "phrases", "none")
+
+
+@cache
+def load_lexicon(cameo: str = "phrases") -> Lexicon:
+    """The packaged lexicon (hand layer over the CAMEO-derived triggers)."""
+    data = resources.files("reportedly.stages.events") / "data"
+    try:
+        hand = tomllib.loads((data / "hand.toml").read_text(encoding="utf-8"))
+        derived = (
+            json.loads((data / "triggers.json").read_text(encoding="utf-8"))
+            if cameo != "none"
+            else None
+        )
+    except (OSError, ValueError) as exc:
+        raise ReportedlyError(
+            f"cannot read the event trigger lexicon in {data}: {exc}; rebuild "
+            "triggers.json with `python scripts/build_triggers.py "
+            "../shared/data/actors/phoenix/CAMEO.verbpatterns.150430.txt "
+            "../shared/data/events/CAMEO2PLOVER-2021.txt "
+            "src/reportedly/stages/events/data`"
+        ) from exc
+    return Lexicon(hand, derived)
+
+
+def _objects(token: Any) -> list[Any]:
+    out: list[Any] = []
+    for child in token.children:
+        if child.dep_ not in _OBJECT_DEPS:
+            continue
+        out.append(child)
+        if child.lower_ in _QUANTITIES or child.pos_ == "NUM":
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    out.extend(g for g in prep.children if g.dep_ == "pobj")
+    return out
+
+
+def _object_words(token: Any) -> list[str]:
+    """The lemma (and compound lemmas) of each object of a verb."""
+    words: list[str] = []
+    for child in token.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            words.append(child.lemma_.lower())  # "fail to reach"
+        elif child.dep_ == "prep" and child.lower_ in _EVENT_PREPOSITIONS:
+            words.extend(
+                g.lemma_.lower()
+                for g in child.children
+                if g.dep_ == "pobj" and g.pos_ == "NOUN"
+            )
+    for child in _objects(token):
+        if child.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            lemma = child.lemma_.lower()
+            words.append(lemma)
+            compounds = [
+                c.lemma_.lower() for c in child.children if c.dep_ == "compound"
+            ]
+            words.extend(f"{c} {lemma}" for c in compounds)
+            if child.lower_ != lemma:
+                words.append(child.lower_)
+            words.extend(compounds)
+    return words
+
+
+def _extra_tokens(token: Any, word: str | None) -> tuple[Any, ...]:
+    out = [c for c in token.children if c.dep_ == "prt"]
+    if word is not None:
+        for child in [*token.children, *_objects(token)]:
+            if child.dep_ in _OBJECT_DEPS | {"prep", "xcomp"} and (
+                child.lemma_.lower() == word
+                or child.lower_ == word
+                or word.endswith(" " + child.lemma_.lower())
+            ):
+                out.append(child)
+                break
+            if child.dep_ == "prep" and child.lower_ in _EVENT_PREPOSITIONS:
+                out.extend(
+                    g for g in child.children if g.dep_ == "pobj" and g.lemma_ == word
+                )
+    return tuple(out)
+
+
+_PARTICLES = frozenset({"back", "out", "up", "down", "off", "away"})
+#: participles that make their noun people ("the kidnapped engineers")
+_CAPTIVE = frozenset(
+    [
+        "kidnapped",
+        "abducted",
+        "detained",
+        "jailed",
+        "imprisoned",
+        "arrested",
+        "captured",
+        "held",
+    ]
+)
+_PEOPLE = frozenset(
+    """
+    engineer doctor nurse teacher lawyer farmer fisherman tourist employee
+    staff contractor priest villager resident diplomat volunteer hiker sailor
+    prisoner hostage detainee captive activist journalist reporter soldier
+    civilian worker people person man woman child citizen national member
+    fighter official leader dissident protester demonstrator student refugee
+    migrant crew sailor pilot observer monitor opponent suspect politician
+    """.split()  # noqa: SIM905
+)
+_MODALS = frozenset({"should", "would", "will", "must", "shall", "could", "'ll"})
+
+
+def _person_like(token: Any) -> bool:
+    return bool(
+        token.ent_type_ in {"PERSON", "NORP"}
+        or token.pos_ in {"PROPN", "NUM"}
+        or token.lemma_.lower() in _PEOPLE
+        or any(c.lower_ in _CAPTIVE for c in token.children)
+    )
+
+
+def complement_ok(token: Any, kinds: frozenset[str]) -> bool:
+    """Whether a verb has one of the complements it needs to be an event.
+
+    Kinds: ``xcomp``, ``ccomp``, ``modal-ccomp`` (a clause with should, will,
+    would...), ``dobj``, ``person`` (an object that is people), ``prep:WORD``.
+    """
+    for child in token.children:
+        dep = child.dep_
+        if dep in kinds:
+            return True  # xcomp, ccomp, dobj, dative
+        if (
+            dep == "ccomp"
+            and "modal-ccomp" in kinds
+            and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in child.children)
+        ):
+            return True
+        if dep == "prep" and f"prep:{child.lower_}" in kinds:
+            return True
+    return "person" in kinds and any(_person_like(o) for o in _objects(token))
+
+
+def _lemma(token: Any, lexicon: Lexicon) -> str:
+    """The token's lemma, mended where the lemmatiser guessed wrong ("stag")."""
+    lemma = str(token.lemma_.lower())
+    if lemma in lexicon.verbs or lemma in lexicon.cameo_verbs:
+        return lexicon.synonyms.get(lemma, lemma)
+    lower = str(token.lower_)
+    guesses = [lower]
+    if lower.endswith("ied"):
+        guesses.append(lower[:-3] + "y")
+    if lower.endswith(("ed", "es")):
+        guesses.extend([lower[:-1], lower[:-2]])
+    if lower.endswith("ing"):
+        guesses.extend([lower[:-3], lower[:-3] + "e"])
+    for guess in guesses:
+        if guess in lexicon.verbs:
+            return lexicon.synonyms.get(guess, guess)
+    return lexicon.synonyms.get(lemma, lemma)
+
+
+def match_token(
+    token: Any, lexicon: Lexicon, *, cameo: str = "phrases"
+) -> Trigger | None:
+    """The trigger a token heads, if it heads one."""
+    pos = token.pos_
+    if pos == "VERB":
+        lemma = _lemma(token, lexicon)
+        if token.lower_ in _NEVER:
+            return None
+        phrasal = [
+            f"{lemma} {c.lower_}"
+            for c in token.children
+            if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES)
+        ]
+        phrasal.extend(
+            f"{lemma} {c.lower_}"
+            for c in token.children
+            if c.dep_ == "prep"
+            and c.i > token.i
+            and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children)
+        )
+        preps = [
+            c.lower_
+            for c in token.children
+            if c.dep_ in {"prep", "agent", "dative"}
+            and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children)
+        ]
+        sense, word = lexicon.verb_sense(
+            [*phrasal, lemma], _object_words(token), preps, cameo
+        )
+        if sense is None:
+            return None
+        needs = lexicon.requires.get(lemma)
+        if word is None and needs is not None and not complement_ok(token, needs):
+            return None
+        return Trigger(token, sense, _extra_tokens(token, word))
+    if (
+        pos == "ADJ"
+        and token.lemma_.lower() in lexicon.adjectives
+        and any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to")
+            for c in token.children
+        )
+    ):
+        return Trigger(token, lexicon.adjectives[token.lemma_.lower()], kind="adj")
+    return None

@@ -1,0 +1,442 @@
+"""The events stage: triggers, arguments, modality, time and provenance.
+
+Model-free tests build parsed spaCy docs by hand; the slow ones run the real
+model on invented sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+import pytest
+
+from reportedly.errors import ConfigError, ReportedlyError
+from reportedly.records import Article, Event, Mention, Meta, Quote, Region, Span
+from reportedly.registry import STAGES
+from reportedly.stages.events import CATEGORIES, EventRules, extract_events
+from reportedly.stages.events.provenance import (
+    Said,
+    attribution,
+    is_document_name,
+)
+from reportedly.stages.events.time import is_historical, resolve_date
+from reportedly.stages.events.triggers import load_lexicon, match_token, parse_sense
+from reportedly.stages.nlp import Parse
+
+# (word, lemma, pos, tag, dep, head, entity)
+Row = tuple[str, str, str, str, str, int, str]
+
+
+@cache
+def _vocab() -> Any:
+    import spacy
+
+    return spacy.blank("en").vocab  # English lexical attributes, no model
+
+
+def _doc(rows: list[Row]) -> Any:
+    from spacy.tokens import Doc
+
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][2] != "PUNCT" for i in range(len(rows))]
+    return Doc(
+        _vocab(),
+        words=words,
+        spaces=spaces,
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        deps=[r[4] for r in rows],
+        heads=[r[5] for r in rows],
+        ents=[r[6] for r in rows],
+    )
+
+
+def _article(
+    rows: list[Row],
+    codes: dict[str, str],
+    *,
+    quotes: tuple[Quote, ...] = (),
+    published: str | None = "2023-03-15",
+) -> Article:
+    doc = _doc(rows)
+    text = doc.text
+    mentions = []
+    for name, code in codes.items():
+        start = text.index(name)
+        mentions.append(
+            Mention(span=Span(start=start, end=start + len(name)), name=name, code=code)
+        )
+    return Article(
+        doc_id="t",
+        text=text,
+        meta=Meta(outlet="The Test Wire", published=published, dateline="LIMA"),
+        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
+        sentences=(Span(start=0, end=len(text)),),
+        mentions=tuple(mentions),
+        quotes=quotes,
+        parses=(Parse(start=0, doc=doc),),
+    )
+
+
+# "Chad attacked Niger on Tuesday ."
+ATTACK: list[Row] = [
+    ("Chad", "Chad", "PROPN", "NNP", "nsubj", 1, "B-GPE"),
+    ("attacked", "attack", "VERB", "VBD", "ROOT", 1, "O"),
+    ("Niger", "Niger", "PROPN", "NNP", "dobj", 1, "B-GPE"),
+    ("on", "on", "ADP", "IN", "prep", 1, "O"),
+    ("Tuesday", "Tuesday", "PROPN", "NNP", "pobj", 3, "B-DATE"),
+    (".", ".", "PUNCT", ".", "punct", 1, "O"),
+]
+CODES = {"Chad": "TCD", "Niger": "NER"}
+
+
+def _with(rows: list[Row], index: int, row: Row) -> list[Row]:
+    """Insert ``row`` at ``index``, shifting heads after it."""
+    shifted = [
+        (w, lemma, pos, tag, dep, head + (head >= index), ent)
+        for w, lemma, pos, tag, dep, head, ent in rows
+    ]
+    return [*shifted[:index], row, *shifted[index:]]
+
+
+def _only(article: Article) -> Event:
+    (event,) = extract_events(article)
+    return event
+
+
+def test_events_reads_category_actors_date_and_provenance() -> None:
+    article = _article(ATTACK, CODES)
+    event = _only(article)
+    assert event.category == "ASSAULT"
+    assert event.trigger.text_in(article.text) == "attacked"
+    assert event.sentence.text_in(article.text) == article.text
+    assert [m.code for m in event.actors] == ["TCD"]
+    assert [m.code for m in event.recipients] == ["NER"]
+    assert event.asserters[0].kind == "outlet"
+    assert event.asserters[0].name == "The Test Wire"
+    assert (event.polarity, event.certainty) == ("asserted", "fact")
+    assert event.date == "2023-03-14"
+    assert event.place == "LIMA"  # from the dateline
+    assert event.extractor == "events.rules.v1"
+
+
+@pytest.mark.parametrize(
+    ("row", "polarity", "certainty"),
+    [
+        (("did", "do", "AUX", "VBD", "aux", 2, "O"), "asserted", "fact"),
+        (("will", "will", "AUX", "MD", "aux", 2, "O"), "asserted", "future"),
+        (("may", "may", "AUX", "MD", "aux", 2, "O"), "asserted", "hedged"),
+        (("never", "never", "ADV", "RB", "neg", 2, "O"), "denied", "fact"),
+    ],
+)
+def test_events_modality_from_auxiliaries(
+    row: Row, polarity: str, certainty: str
+) -> None:
+    event = _only(_article(_with(ATTACK, 1, row), CODES))
+    assert (event.polarity, event.certainty) == (polarity, certainty)
+
+
+def test_events_reportedly_hedges() -> None:
+    row: Row = ("reportedly", "reportedly", "ADV", "RB", "advmod", 2, "O")
+    event = _only(_article(_with(ATTACK, 1, row), CODES))
+    assert event.certainty == "hedged"
+
+
+def test_events_quote_gives_speaker_and_denial() -> None:
+    base = _article(ATTACK, CODES)
+    content = (Span(start=0, end=len(base.text)),)
+    quote = Quote(kind="indirect", content=content, speaker_name="Ana Ruiz")
+    event = _only(replace(base, quotes=(quote,)))
+    assert [(a.kind, a.name, a.quote) for a in event.asserters] == [
+        ("outlet", "The Test Wire", None),
+        ("speaker", "Ana Ruiz", 0),
+    ]
+    assert event.certainty == "reported"
+    text = base.text + " Lima denied it."
+    denial = Quote(
+        kind="indirect",
+        content=content,
+        cue=Span(start=text.index("denied"), end=text.index("denied") + 6),
+        speaker=Span(start=text.index("Lima "), end=text.index("Lima ") + 4),
+    )
+    event = _only(replace(base, text=text, quotes=(denial,)))
+    assert event.polarity == "denied"
+
+
+def test_events_threat_absorbs_its_content() -> None:
+    # "Chad threatened to attack Niger ."
+    rows: list[Row] = [
+        ("Chad", "Chad", "PROPN", "NNP", "nsubj", 1, "B-GPE"),
+        ("threatened", "threaten", "VERB", "VBD", "ROOT", 1, "O"),
+        ("to", "to", "PART", "TO", "aux", 3, "O"),
+        ("attack", "attack", "VERB", "VB", "xcomp", 1, "O"),
+        ("Niger", "Niger", "PROPN", "NNP", "dobj", 3, "B-GPE"),
+        (".", ".", "PUNCT", ".", "punct", 1, "O"),
+    ]
+    event = _only(_article(rows, CODES))
+    assert event.category == "THREATEN"
+    assert event.mode == "violence"
+    assert [m.code for m in event.recipients] == ["NER"]
+
+
+def test_events_statement_is_no_event() -> None:
+    rows: list[Row] = [
+        ("Chad", "Chad", "PROPN", "NNP", "nsubj", 1, "B-GPE"),
+        ("said", "say", "VERB", "VBD", "ROOT", 1, "O"),
+        ("nothing", "nothing", "PRON", "NN", "dobj", 1, "O"),
+        (".", ".", "PUNCT", ".", "punct", 1, "O"),
+    ]
+    assert extract_events(_article(rows, {"Chad": "TCD"})) == ()
+
+
+@pytest.mark.parametrize(
+    ("rows", "category"),
+    [
+        (
+            [
+                ("They", "they", "PRON", "PRP", "nsubj", 1, "O"),
+                ("pulled", "pull", "VERB", "VBD", "ROOT", 1, "O"),
+                ("out", "out", "ADP", "RP", "prt", 1, "O"),
+                (".", ".", "PUNCT", ".", "punct", 1, "O"),
+            ],
+            "RETREAT",
+        ),
+        (
+            [
+                ("Rebels", "rebel", "NOUN", "NNS", "nsubj", 1, "O"),
+                ("held", "hold", "VERB", "VBD", "ROOT", 1, "O"),
+                ("talks", "talk", "NOUN", "NNS", "dobj", 1, "O"),
+                (".", ".", "PUNCT", ".", "punct", 1, "O"),
+            ],
+            "CONSULT",
+        ),
+        (
+            [
+                ("Rebels", "rebel", "NOUN", "NNS", "nsubj", 1, "O"),
+                ("staged", "stag", "VERB", "VBD", "ROOT", 1, "O"),
+                ("protests", "protest", "NOUN", "NNS", "dobj", 1, "O"),
+                (".", ".", "PUNCT", ".", "punct", 1, "O"),
+            ],
+            "PROTEST",
+        ),
+    ],
+)
+def test_triggers_phrasal_light_verbs_and_bad_lemmas(
+    rows: list[Row], category: str
+) -> None:
+    doc = _doc(rows)
+    trigger = match_token(doc[1], load_lexicon())
+    assert trigger is not None
+    assert trigger.sense.category == category
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("ASSAULT/heavy-weapons/military", ("ASSAULT", "heavy-weapons", "military")),
+        ("agree", ("AGREE", None, None)),
+        ("COERCE//legal", ("COERCE", None, "legal")),
+    ],
+)
+def test_triggers_parse_sense(
+    value: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    sense = parse_sense(value)
+    assert sense is not None
+    assert (sense.category, sense.mode, sense.context) == expected
+
+
+@pytest.mark.parametrize("value", ["STATEMENT", "APPEAL/x"])
+def test_triggers_unknown_category_raises(value: str) -> None:
+    with pytest.raises(ReportedlyError, match="PLOVER category"):
+        parse_sense(value)
+
+
+@pytest.mark.parametrize("layer", ["all", "phrases", "none"])
+def test_triggers_lexicon_covers_every_category(layer: str) -> None:
+    lexicon = load_lexicon(layer)
+    found = {s.category for s in lexicon.verbs.values() if s}
+    found |= {s.category for s in lexicon.phrases.values() if s}
+    assert found == set(CATEGORIES)
+
+
+@pytest.mark.parametrize("cameo", ["everything", ""])
+def test_events_unknown_cameo_layer_raises(cameo: str) -> None:
+    with pytest.raises(ConfigError, match="phrases"):
+        extract_events(_article(ATTACK, CODES), cameo=cameo)
+
+
+@pytest.mark.parametrize("text", ["", "No parse."])
+def test_events_without_parses_is_a_no_op(text: str) -> None:
+    article = Article(doc_id="x", text=text)
+    assert EventRules()(article).events == ()
+
+
+def test_events_stage_is_registered_with_its_contract() -> None:
+    info = STAGES["events.rules.v1"]
+    assert info.requires == {"parses", "sentences", "mentions", "quotes"}
+    assert info.provides == {"events"}
+    assert EventRules()(_article(ATTACK, CODES)).events
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("Wednesday", False, "2023-03-15"),
+        ("on Tuesday", False, "2023-03-14"),
+        ("Friday", True, "2023-03-17"),
+        ("yesterday", False, "2023-03-14"),
+        ("two years ago", False, "2021"),
+        ("three months ago", False, "2022-12"),
+        ("last month", False, "2023-02"),
+        ("last year", False, "2022"),
+        ("last week", False, "2023-03-06/2023-03-12"),
+        ("September 2016", False, "2016-09"),
+        ("August 15", False, "2022-08-15"),
+        ("August 15", True, "2023-08-15"),
+        ("2014", False, "2014"),
+        ("January", False, "2023-01"),
+        ("the weekend", False, None),
+    ],
+)
+def test_time_resolves_against_publication(
+    text: str, future: bool, expected: str | None
+) -> None:
+    assert resolve_date(text, "2023-03-15", future=future) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("on Tuesday", None, None),
+        ("August 15", None, "--08-15"),
+        ("in May 2019", "--05-01", "2019-05"),
+    ],
+)
+def test_time_without_a_full_publication_date(
+    text: str, published: str | None, expected: str | None
+) -> None:
+    assert resolve_date(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("iso", "published", "expected"),
+    [
+        ("2016-09", "2021-10-04", True),
+        ("2021-09", "2021-10-04", False),
+        ("2014/..", "2021-10-04", False),
+        ("2019/2020", "2021-10-04", True),
+        (None, "2021-10-04", False),
+        ("2016", None, False),
+    ],
+)
+def test_time_historical_is_relative_to_the_document(
+    iso: str | None, published: str | None, expected: bool
+) -> None:
+    assert is_historical(iso, published) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("a report by Human Rights Watch", True),
+        ("Afghanistan's intelligence reports", True),
+        ("satellite images", True),
+        ("the defence minister", False),
+        ("Human Rights Watch", False),
+    ],
+)
+def test_provenance_documents_are_sources(name: str, expected: bool) -> None:
+    assert is_document_name(name) is expected
+
+
+def test_provenance_nested_chain_and_modality() -> None:
+    text = "Ana said reports show Chad attacked Niger. Chad plans to attack."
+    outer = Quote(
+        kind="indirect",
+        content=(Span(start=9, end=41),),
+        cue=Span(start=4, end=8),
+        speaker=Span(start=0, end=3),
+        speaker_name="Ana Ruiz",
+    )
+    plan = Quote(
+        kind="indirect",
+        content=(Span(start=54, end=64),),
+        cue=Span(start=48, end=53),
+        speaker=Span(start=43, end=47),
+    )
+    article = Article(
+        doc_id="p", text=text, meta=Meta(outlet="Wire"), quotes=(outer, plan)
+    )
+    said = [
+        Said(cue=Span(start=17, end=21), speaker=Span(start=9, end=16), name="reports")
+    ]
+    chain = attribution(article, Span(start=27, end=35), said=said)
+    assert [(a.kind, a.name) for a in chain.asserters] == [
+        ("outlet", "Wire"),
+        ("speaker", "Ana Ruiz"),
+        ("source", "reports"),
+    ]
+    assert chain.quotes == (0,)
+    planned = attribution(article, Span(start=57, end=63))
+    assert [a.kind for a in planned.asserters] == ["outlet"]
+
+
+SENTENCES = [
+    # (text, category, polarity, certainty, asserter kinds)
+    ("Chad accused Niger of arming rebel groups.", "ACCUSE", "asserted", "fact", 1),
+    (
+        "Peru did not expel the Bolivian ambassador, officials said.",
+        "SANCTION",
+        "denied",
+        "reported",
+        2,
+    ),
+    (
+        "If the talks fail, Kenya could close its border with Somalia.",
+        "COERCE",
+        "asserted",
+        "hypothetical",
+        1,
+    ),
+    (
+        "Mexico will send medicine to Haiti next week.",
+        "AID",
+        "asserted",
+        "future",
+        1,
+    ),
+    (
+        "Reports indicate that Iran shipped drones to Sudan, the minister told "
+        "reporters.",
+        "AID",
+        "asserted",
+        "reported",
+        3,
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "category", "polarity", "certainty", "n"), SENTENCES)
+def test_events_real_model_on_invented_sentences(
+    text: str, category: str, polarity: str, certainty: str, n: int
+) -> None:
+    from reportedly.evaluation._common import sentence_article
+    from reportedly.stages.actors import ResolveActors
+    from reportedly.stages.nlp import SpacyParser
+    from reportedly.stages.quotes import RuleQuotes
+
+    article = sentence_article("s", text, Meta(outlet="Wire", published="2024-05-02"))
+    for built in (SpacyParser(), ResolveActors(), RuleQuotes(), EventRules()):
+        article = built(article)
+    events = [e for e in article.events if e.category == category]
+    assert events, [e.category for e in article.events]
+    event = events[0]
+    assert (event.polarity, event.certainty) == (polarity, certainty)
+    assert len(event.asserters) == n
+    for span in (event.trigger, event.sentence, *[m.span for m in event.actors]):
+        assert 0 <= span.start <= span.end <= len(article.text)
