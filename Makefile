@@ -17,7 +17,7 @@ DEV_HASH := $(shell cat requirements/dev.txt | cksum | cut -d' ' -f1)
 RUNTIME_STAMP := $(VENV)/.runtime-$(REQ_HASH)
 DEV_STAMP := $(VENV)/.dev-$(DEV_HASH)-$(REQ_HASH)
 
-.PHONY: demo test lint typecheck unit eval eval-cleaning eval-actors bench lock clean-venv smoke help gazetteer
+.PHONY: demo test lint typecheck unit eval eval-cleaning eval-actors eval-quotes eval-events eval-provenance train-quotes bench lock clean-venv smoke help gazetteer
 
 help:
 	@sed -n '2,6p' Makefile
@@ -59,7 +59,7 @@ smoke: $(RUNTIME_STAMP)
 	$(BIN)/reportedly --help > /dev/null
 	$(BIN)/reportedly extract examples/articles/*.txt --format jsonl > /dev/null
 
-eval: eval-cleaning eval-actors
+eval: eval-cleaning eval-actors eval-quotes eval-events eval-provenance
 
 eval-cleaning: $(RUNTIME_STAMP)
 	@test -d $(DATA)/quotes || { echo "No data at $(DATA): set DATA=path/to/shared/data"; exit 2; }
@@ -68,6 +68,21 @@ eval-cleaning: $(RUNTIME_STAMP)
 eval-actors: $(RUNTIME_STAMP)
 	@test -f $(DATA)/events/plover_gsr_dev.jsonl || { echo "No data at $(DATA): set DATA=path/to/shared/data"; exit 2; }
 	$(BIN)/reportedly eval actors $(DATA)/events/plover_gsr_dev.jsonl
+
+eval-quotes: $(RUNTIME_STAMP)
+	@test -f $(DATA)/quotes/polnear_dev.jsonl || { echo "No data at $(DATA): set DATA=path/to/shared/data"; exit 2; }
+	$(BIN)/reportedly eval quotes $(DATA)/quotes/polnear_dev.jsonl
+
+eval-events: $(RUNTIME_STAMP)
+	@test -f $(DATA)/events/plover_gsr_dev.jsonl || { echo "No data at $(DATA): set DATA=path/to/shared/data"; exit 2; }
+	$(BIN)/reportedly eval events $(DATA)/events/plover_gsr_dev.jsonl
+
+eval-provenance: $(RUNTIME_STAMP)
+	$(BIN)/reportedly eval provenance
+
+# Retrain the quote stage's packaged weights on PolNeAR train (never a test split).
+train-quotes: $(RUNTIME_STAMP)
+	$(PY) scripts/train_quotes.py $(DATA)/quotes/polnear_train.jsonl --cache .cache/quotes
 
 bench: $(RUNTIME_STAMP)
 	$(PY) bench/bench.py $(if $(wildcard $(DATA)/quotes/polnear_dev.jsonl),$(DATA)/quotes/polnear_dev.jsonl,examples/articles)

@@ -445,3 +445,96 @@ def eval_actors(gold: str, misses: int) -> None:
     click.echo(json.dumps(numbers))
     for miss in score.misses[:misses]:
         click.echo("miss: " + json.dumps(asdict(miss), ensure_ascii=False))
+
+
+@evaluate.command("events", context_settings=CONTEXT_SETTINGS)
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--misses", default=20, show_default=True, help="How many misses to print."
+)
+def eval_events(gold: str, misses: int) -> None:
+    """PLOVER event scores: per-category P/R/F1, macro-F1, codes, tuple accuracy.
+
+    GOLD is PLOVER-style JSONL (one sentence per record with its event category,
+    actor and recipient codes). Prints the per-category table, the summary as
+    JSON, then the misses to read.
+
+    Example:
+
+        reportedly eval events ../shared/data/events/plover_gsr_dev.jsonl
+    """
+    from reportedly.evaluation.events import evaluate_events
+
+    try:
+        score = evaluate_events(gold)
+    except ReportedlyError as exc:
+        raise _fail(exc) from None
+    click.echo(score.table())
+    click.echo(json.dumps({
+        "n": score.n, "macro_f1": round(score.macro_f1, 4),
+        "tuple_accuracy": round(score.tuple_accuracy, 4),
+        "actor_match": round(score.actor_match, 4),
+        "recipient_match": round(score.recipient_match, 4),
+        "seconds": {k: round(v, 3) for k, v in score.seconds.items()},
+    }))  # fmt: skip
+    for miss in score.misses[:misses]:
+        click.echo("miss: " + json.dumps(asdict(miss), ensure_ascii=False))
+
+
+@evaluate.command("provenance", context_settings=CONTEXT_SETTINGS)
+@click.argument("gold", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--misses", default=20, show_default=True, help="How many misses to print."
+)
+def eval_provenance(gold: str | None, misses: int) -> None:
+    """Polarity, certainty and asserter accuracy on the provenance sentence set.
+
+    GOLD defaults to the set shipped with reportedly (invented sentences with
+    negated, hedged, hypothetical, future, reported and nested-reported events).
+
+    Example:
+
+        reportedly eval provenance
+    """
+    from reportedly.evaluation.events import evaluate_provenance
+
+    try:
+        score = evaluate_provenance(gold)
+    except ReportedlyError as exc:
+        raise _fail(exc) from None
+    click.echo(score.table())
+    for miss in score.misses[:misses]:
+        click.echo("miss: " + json.dumps(asdict(miss), ensure_ascii=False))
+
+
+@evaluate.command("quotes", context_settings=CONTEXT_SETTINGS)
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False),
+    help="Also write the predictions as JSONL in the reference scorer's format.",
+)
+def eval_quotes(gold: str, predictions: str | None) -> None:
+    """Quote extraction and attribution scores against PolNeAR-style gold.
+
+    Runs cleaning, spaCy and the quote stage on the gold texts and scores them
+    with the reference definitions: quote P/R/F1 at overlap 0.3 and 0.8, exact
+    content F1, speaker-span, name-level speaker and cue accuracy, and
+    end-to-end attribution F1. One JSON line per threshold, then the timings.
+
+    Example:
+
+        reportedly eval quotes ../shared/data/quotes/polnear_dev.jsonl
+    """
+    from reportedly.evaluation.quotes import evaluate_quotes
+
+    try:
+        result = evaluate_quotes(gold, predictions_path=predictions)
+    except ReportedlyError as exc:
+        raise _fail(exc) from None
+    for score in result["scores"]:
+        click.echo(json.dumps(
+            {k: round(v, 4) if isinstance(v, float) else v for k, v in score.items()}
+        ))  # fmt: skip
+    seconds = {k: round(v, 3) for k, v in result["seconds"].items()}
+    click.echo(json.dumps({"n_docs": result["n_docs"], "seconds": seconds}))

@@ -27,7 +27,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("name", ["feed.jsonl"])
 @SETTINGS
-@given(text=TEXT, doc_id=st.text(min_size=1, max_size=20))
+@given(text=TEXT, doc_id=st.text(min_size=1, max_size=20).filter(str.strip))
 def test_property_jsonl_text_and_id_are_kept_exactly(
     folder: Path, name: str, text: str, doc_id: str
 ) -> None:

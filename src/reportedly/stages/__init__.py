@@ -2,4 +2,6 @@
 
 from . import actors as actors
 from . import clean as clean
+from . import events as events
 from . import nlp as nlp
+from . import quotes as quotes

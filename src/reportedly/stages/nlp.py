@@ -41,10 +41,42 @@ class Parse:
         )
 
 
+# after the place: an optional date ("August 25.", "Jan. 9", "12 May 2023"),
+# agency ("(Reuters)", "/TASS/."), then the separator ("--", "—", ":")
+_DATELINE_TAIL = re.compile(
+    r"(?:\s*,?\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\.?)?"
+    r"(?:\s*\([^()\n]{1,40}\))?(?:\s*/[^/\n]{1,20}/\.?)?[\s\-–—:.,/)\]]*"
+)
+
+
+def _dateline_end(article: Article) -> int | None:
+    """Where the story starts after a dateline ("KABUL -- ", "MOSCOW, May 2.").
+
+    The dateline is layout, not a sentence: parsing it makes the place the
+    subject of the lead sentence and an organisation to the NER model.
+    """
+    place = article.meta.evidence_for("dateline")
+    if place is None:
+        return None
+    end = place.end
+    for name in ("published", "outlet"):
+        span = article.meta.evidence_for(name)
+        if span is not None and place.start <= span.start < place.start + 80:
+            end = max(end, span.end)
+    tail = _DATELINE_TAIL.match(article.text, end)
+    return tail.end() if tail else end
+
+
 def paragraphs(article: Article) -> list[Span]:
-    """The paragraphs of the title and body regions, trimmed of white space."""
+    """The paragraphs of the title and body regions, trimmed of white space.
+
+    A dateline opening a paragraph is left out of it.
+    """
     out: list[Span] = []
     text = article.text
+    dateline = article.meta.evidence_for("dateline")
+    story = _dateline_end(article)
     for region in article.regions_of("title", "body"):
         start = region.span.start
         pieces = [*_PARAGRAPH_BREAK.finditer(text, start, region.span.end), None]
@@ -54,7 +86,10 @@ def paragraphs(article: Article) -> list[Span]:
             stripped = chunk.strip()
             if stripped:
                 lead = len(chunk) - len(chunk.lstrip())
-                out.append(Span(start=start + lead, end=start + lead + len(stripped)))
+                first = start + lead
+                if dateline and story and first == dateline.start and story < end:
+                    first = story
+                out.append(Span(start=first, end=start + lead + len(stripped)))
             if match:
                 start = match.end()
     return out
