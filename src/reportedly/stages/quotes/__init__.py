@@ -223,11 +223,14 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
         holding = [m for m in inside if m.span.start <= head < m.span.end]
         before = [m for m in inside if m.span.end <= head]
         chosen = (people[-1:] or holding or before[-1:] or inside)[0]
+        # a person's canonical name resolves "he" and "Peskov"; an institution
+        # keeps the name the text gives it ("Paris", "the defence ministry")
+        name = chosen.name if chosen.kind == "person" else None
         linked.append(
             replace(
                 quote,
                 speaker_actor_id=chosen.actor_id,
-                speaker_name=chosen.name or quote.speaker_name,
+                speaker_name=name or quote.speaker_name,
             )
         )
     return tuple(linked)
@@ -237,9 +240,14 @@ def _head_offset(article: Article, span: Span) -> int:
     """The character offset of a span's syntactic head (its end when unknown)."""
     for parse in article.parses:
         doc = parse.doc
-        start, end = span.start - parse.start, span.end - parse.start
-        if start >= 0 and end <= len(doc.text):
-            chunk = doc.char_span(start, end, alignment_mode="expand")
-            if chunk is not None and len(chunk):
-                return int(parse.start + chunk.root.idx)
+        if not len(doc) or span.start < parse.start:
+            continue
+        last = doc[-1]
+        if span.end > parse.start + last.idx + len(last.text):
+            continue
+        chunk = doc.char_span(
+            span.start - parse.start, span.end - parse.start, alignment_mode="expand"
+        )
+        if chunk is not None and len(chunk):
+            return int(parse.start + chunk.root.idx)
     return span.end - 1
