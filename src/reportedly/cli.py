@@ -241,6 +241,11 @@ def stats(db: str | None, config_path: str | None, as_json: bool) -> None:
         click.echo(f"  {kind + ' regions':<20}{n:>5}")
     click.echo(f"  comments    {numbers.comments:>8}")
     click.echo(f"  sentences   {numbers.sentences:>8}")
+    click.echo(f"  mentions    {numbers.mentions:>8}  ({numbers.actors} actors)")
+    click.echo(f"  quotes      {numbers.quotes:>8}")
+    click.echo(f"  events      {numbers.events:>8}")
+    for category, n in numbers.events_by_category:
+        click.echo(f"    {category:<18}{n:>6}")
     click.echo(f"  runs        {numbers.runs:>8}")
     click.echo(f"  failures    {numbers.failures:>8}")
     for stage_name, n in numbers.failures_by_stage:
@@ -313,7 +318,33 @@ def _render(article: Article, *, color: bool) -> str:
             row = f"{label:<10} │ {line}"
             style = _COLORS.get(region.kind)
             lines.append(click.style(row, fg=style) if color and style else row)
+    text = article.text
+    if article.quotes:
+        lines += ["", f"quotes ({len(article.quotes)})"]
+    for i, q in enumerate(article.quotes):
+        said = " … ".join(s.text_in(text) for s in q.content)
+        who = q.speaker_name or (q.speaker.text_in(text) if q.speaker else "?")
+        cue = q.cue.text_in(text) if q.cue else "-"
+        lines.append(f"  [{i}] {who} ({q.kind}, {cue}): {_short(said)}")
+    if article.events:
+        lines += ["", f"events ({len(article.events)})"]
+    for e in article.events:
+        actors = ", ".join(m.name or m.span.text_in(text) for m in e.actors) or "?"
+        targets = ", ".join(m.name or m.span.text_in(text) for m in e.recipients)
+        chain = " > ".join(a.name or a.kind for a in e.asserters)
+        flags = [e.polarity, e.certainty] + (["historical"] if e.historical else [])
+        when = f" on {e.date}" if e.date else ""
+        lines.append(
+            f"  {e.category} {actors} -> {targets or '-'}{when} "
+            f"[{', '.join(flags)}] asserted by {chain or '-'}: "
+            f"{_short(e.trigger.text_in(text))}"
+        )
     return "\n".join(lines)
+
+
+def _short(text: str, limit: int = 100) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)

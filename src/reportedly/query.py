@@ -17,6 +17,11 @@ class Stats:
     regions: dict[str, int]
     comments: int
     sentences: int
+    mentions: int
+    actors: int
+    quotes: int
+    events: int
+    events_by_category: list[tuple[str, int]]
     failures: int
     runs: int
     outlets: list[tuple[str, int]]
@@ -39,6 +44,17 @@ def stats(store: Store, *, top: int = 10) -> Stats:
         ),
         comments=counts["comments"],
         sentences=counts["sentences"],
+        mentions=counts["mentions"],
+        actors=counts["actors"],
+        quotes=counts["quotes"],
+        events=counts["events"],
+        events_by_category=[
+            (str(c), int(n))
+            for c, n in store.fetchall(
+                "SELECT category, count(*) AS n FROM events GROUP BY category "
+                "ORDER BY n DESC, category"
+            )
+        ],
         failures=counts["failures"],
         runs=counts["runs"],
         outlets=[
