@@ -319,6 +319,36 @@ def kept(vocab: dict[str, int], weights: np.ndarray, floor: float) -> dict[str, 
     }
 
 
+def fit_held_out(
+    examples: list[Any],
+    held: set[str],
+    args: argparse.Namespace,
+    pick_threshold: Any,
+    what: str,
+) -> dict[str, Any]:
+    """Fit on all but the held-out articles, choose the threshold on those,
+    then refit on everything (the content tagger and the source picker)."""
+    vocab, rows, labels = encode([(d, f, y) for d, f, y, _ in examples], args.min_count)
+    print(f"{len(examples)} {what} examples, {len(vocab)} features")
+    train_ix = [i for i, (d, _, _, _) in enumerate(examples) if d not in held]
+    test_ix = [i for i, (d, _, _, _) in enumerate(examples) if d in held]
+    weights = fit(
+        [rows[i] for i in train_ix],
+        labels[train_ix],
+        len(vocab),
+        l2=args.content_l2,
+        epochs=args.content_epochs,
+    )
+    score, threshold = pick_threshold(
+        [examples[i] for i in test_ix], [rows[i] for i in test_ix], weights
+    )
+    print(f"held-out {what} score {score:.3f} at threshold {threshold}")
+    weights = fit(
+        rows, labels, len(vocab), l2=args.content_l2, epochs=args.content_epochs
+    )
+    return {"threshold": threshold, "weights": kept(vocab, weights, args.min_weight)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("train", type=Path)
@@ -366,50 +396,12 @@ def main() -> None:
         "weights": kept(vocab, weights, args.min_weight),
     }
 
-    tokens = content_examples(records, parses)
-    vocab, rows, labels = encode([(d, f, y) for d, f, y, _ in tokens], args.min_count)
-    print(f"{len(tokens)} content examples, {len(vocab)} features")
-    train_ix = [i for i, (d, _, _, _) in enumerate(tokens) if d not in held]
-    test_ix = [i for i, (d, _, _, _) in enumerate(tokens) if d in held]
-    weights = fit(
-        [rows[i] for i in train_ix],
-        labels[train_ix],
-        len(vocab),
-        l2=args.content_l2,
-        epochs=args.content_epochs,
+    content = fit_held_out(
+        content_examples(records, parses), held, args, content_threshold, "content"
     )
-    f1, threshold = content_threshold(
-        [tokens[i] for i in test_ix], [rows[i] for i in test_ix], weights
+    source = fit_held_out(
+        source_examples(records, parses), held, args, source_threshold, "source"
     )
-    print(f"held-out content F1 by quote {f1:.3f} at threshold {threshold}")
-    weights = fit(
-        rows, labels, len(vocab), l2=args.content_l2, epochs=args.content_epochs
-    )
-    content = {
-        "threshold": threshold,
-        "weights": kept(vocab, weights, args.min_weight),
-    }
-
-    picks = source_examples(records, parses)
-    vocab, rows, labels = encode([(d, f, y) for d, f, y, _ in picks], args.min_count)
-    print(f"{len(picks)} source candidates, {len(vocab)} features")
-    train_ix = [i for i, (d, _, _, _) in enumerate(picks) if d not in held]
-    test_ix = [i for i, (d, _, _, _) in enumerate(picks) if d in held]
-    weights = fit(
-        [rows[i] for i in train_ix],
-        labels[train_ix],
-        len(vocab),
-        l2=args.content_l2,
-        epochs=args.content_epochs,
-    )
-    accuracy, threshold = source_threshold(
-        [picks[i] for i in test_ix], [rows[i] for i in test_ix], weights
-    )
-    print(f"held-out source accuracy {accuracy:.3f} at threshold {threshold}")
-    weights = fit(
-        rows, labels, len(vocab), l2=args.content_l2, epochs=args.content_epochs
-    )
-    source = {"threshold": threshold, "weights": kept(vocab, weights, args.min_weight)}
 
     args.out.write_text(
         json.dumps(
