@@ -440,3 +440,31 @@ def test_events_real_model_on_invented_sentences(
     assert len(event.asserters) == n
     for span in (event.trigger, event.sentence, *[m.span for m in event.actors]):
         assert 0 <= span.start <= span.end <= len(article.text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "category", "date"),
+    [
+        (
+            "Since 2019, Iran has built ties with the rebels by providing weapons "
+            "to them.",
+            "AID",
+            "2019/..",
+        ),
+    ],
+)
+def test_events_means_clause_shares_the_main_clause_date(
+    text: str, category: str, date: str
+) -> None:
+    from reportedly.evaluation._common import sentence_article
+    from reportedly.stages.actors import ResolveActors
+    from reportedly.stages.nlp import SpacyParser
+    from reportedly.stages.quotes import RuleQuotes
+
+    article = sentence_article("s", text, Meta(outlet="Wire", published="2024-05-02"))
+    for built in (SpacyParser(), ResolveActors(), RuleQuotes(), EventRules()):
+        article = built(article)
+    found = [e for e in article.events if e.category == category]
+    assert found, [e.category for e in article.events]
+    assert found[0].date == date

@@ -185,8 +185,12 @@ def event_date(
     token = trigger_tokens[0]
     heads = {t.i for t in trigger_tokens}
     node = token
-    for _ in range(3):  # "plans to stage ... on Friday": the date may hang above
-        if node.dep_ not in {"xcomp", "aux", "conj"} or node.head.i == node.i:
+    # the date may hang above the trigger: "plans to stage ... on Friday", and
+    # "since 2014 ... built ties by providing weapons" (a means shares its time)
+    for _ in range(4):
+        if node.dep_ not in {"xcomp", "aux", "conj", "pcomp", "prep"}:
+            break
+        if node.head.i == node.i:
             break
         node = node.head
         heads.add(node.i)
