@@ -420,11 +420,8 @@ SENTENCES = [
 ]
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize(("text", "category", "polarity", "certainty", "n"), SENTENCES)
-def test_events_real_model_on_invented_sentences(
-    text: str, category: str, polarity: str, certainty: str, n: int
-) -> None:
+def _analyse(text: str) -> Article:
+    """One sentence through spaCy, actors, quotes and events, as a wire story."""
     from reportedly.evaluation._common import sentence_article
     from reportedly.stages.actors import ResolveActors
     from reportedly.stages.nlp import SpacyParser
@@ -433,6 +430,15 @@ def test_events_real_model_on_invented_sentences(
     article = sentence_article("s", text, Meta(outlet="Wire", published="2024-05-02"))
     for built in (SpacyParser(), ResolveActors(), RuleQuotes(), EventRules()):
         article = built(article)
+    return article
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "category", "polarity", "certainty", "n"), SENTENCES)
+def test_events_real_model_on_invented_sentences(
+    text: str, category: str, polarity: str, certainty: str, n: int
+) -> None:
+    article = _analyse(text)
     events = [e for e in article.events if e.category == category]
     assert events, [e.category for e in article.events]
     event = events[0]
@@ -457,14 +463,7 @@ def test_events_real_model_on_invented_sentences(
 def test_events_means_clause_shares_the_main_clause_date(
     text: str, category: str, date: str
 ) -> None:
-    from reportedly.evaluation._common import sentence_article
-    from reportedly.stages.actors import ResolveActors
-    from reportedly.stages.nlp import SpacyParser
-    from reportedly.stages.quotes import RuleQuotes
-
-    article = sentence_article("s", text, Meta(outlet="Wire", published="2024-05-02"))
-    for built in (SpacyParser(), ResolveActors(), RuleQuotes(), EventRules()):
-        article = built(article)
+    article = _analyse(text)
     found = [e for e in article.events if e.category == category]
     assert found, [e.category for e in article.events]
     assert found[0].date == date
