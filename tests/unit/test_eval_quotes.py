@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportedly.evaluation._common import read_jsonl
 from reportedly.evaluation.quotes import (
     evaluate_quotes,
     gold_articles,
     prediction_records,
     quote_json,
-    read_records,
     record_key,
     score_quotes,
 )
@@ -202,6 +202,6 @@ def test_eval_quotes_runs_given_stages(
     assert [s["quote_F1"] for s in result["scores"]] == [1.0, 1.0]
     assert list(result["seconds"]) == names
     assert result["n_docs"] == 1
-    (row,) = read_records(out)
+    (row,) = read_jsonl(out)
     assert row["annotator"] == "a"
     assert row["quotes"][0]["speaker_name"] is None

@@ -62,6 +62,12 @@ def run_stages(
         articles = (
             list(pipe(articles)) if callable(pipe) else [built(a) for a in articles]
         )
-        name = type(built).__name__
+        name = stage_name(built)
         seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
     return articles, seconds
+
+
+def stage_name(built: Stage) -> str:
+    """A function stage's own name ("clean"), else its class name ("SpacyParser")."""
+    name = getattr(built, "__name__", None)
+    return name if isinstance(name, str) else type(built).__name__

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..records import Article, Quote, Region, Span
+from ._common import read_jsonl, run_stages
 
 #: characters trimmed from both ends of a span before exact comparison
 TRIM = " \t\n\"'“”‘’,.;:"
@@ -144,12 +144,6 @@ def score_quotes(
     }
 
 
-def read_records(path: Path | str) -> list[dict[str, Any]]:
-    """The JSONL records of a gold or prediction file."""
-    with Path(path).open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
 def _span_json(span: Span | None) -> dict[str, int] | None:
     return None if span is None else {"start": span.start, "end": span.end}
 
@@ -207,11 +201,6 @@ def _default_stages() -> list[Callable[[Article], Article]]:
     return [clean, SpacyParser(), RuleQuotes()]
 
 
-def _stage_name(built: Callable[[Article], Article]) -> str:
-    name = getattr(built, "__name__", None)
-    return name if isinstance(name, str) else type(built).__name__
-
-
 def evaluate_quotes(
     gold_path: Path | str,
     *,
@@ -227,17 +216,10 @@ def evaluate_quotes(
     [one scorer dict per threshold], "seconds": {stage: seconds}, "n_docs"}``
     and writes the predictions as JSONL when ``predictions_path`` is given.
     """
-    gold = read_records(gold_path)
-    articles = gold_articles(gold)
-    seconds: dict[str, float] = {}
-    for built in _default_stages() if stages is None else stages:
-        started = time.perf_counter()
-        pipe = getattr(built, "pipe", None)
-        articles = (
-            list(pipe(articles)) if callable(pipe) else [built(a) for a in articles]
-        )
-        name = _stage_name(built)
-        seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+    gold = read_jsonl(gold_path, needs="doc_id, annotator, text and quotes")
+    articles, seconds = run_stages(
+        gold_articles(gold), _default_stages() if stages is None else stages
+    )
     predictions = prediction_records(gold, {a.doc_id: a for a in articles})
     if predictions_path is not None:
         with Path(predictions_path).open("w", encoding="utf-8") as handle:
