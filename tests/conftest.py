@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,6 +42,24 @@ def pytest_collection_modifyitems(
 def examples_dir() -> Path:
     """The bundled fixture articles."""
     return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def fixture_articles() -> dict[str, Any]:
+    """The bundled articles as ingested, by file name (``file#N`` for the N-th
+    document of a JSONL or WARC file)."""
+    from reportedly import Article, read_documents
+
+    out: dict[str, Any] = {}
+    seen: dict[str, int] = {}
+    for item in read_documents([str(EXAMPLES)]):
+        assert isinstance(item, Article), item
+        name = Path((item.meta.source or "").split(":")[0].split("#")[0]).name
+        if item.meta.format in {"jsonl", "warc"}:
+            seen[name] = seen.get(name, -1) + 1
+            name = f"{name}#{seen[name]}"
+        out[name] = item
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -7,29 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from reportedly import Article, read_documents
+from reportedly import Article
 from reportedly.stages.clean import clean
 
 HERE = Path(__file__).resolve().parent
 EXPECTED = json.loads((HERE / "expected_fixtures.json").read_text(encoding="utf-8"))
-EXAMPLES = HERE.parent.parent / "examples" / "articles"
 
 
-def _cleaned() -> dict[str, Article]:
-    """Cleaned articles by file name, ``file#N`` for the N-th document of a file."""
-    out: dict[str, Article] = {}
-    seen: dict[str, int] = {}
-    for item in read_documents([str(EXAMPLES)]):
-        assert isinstance(item, Article), item
-        name = Path((item.meta.source or "").split(":")[0].split("#")[0]).name
-        if item.meta.format in {"jsonl", "warc"}:
-            seen[name] = seen.get(name, -1) + 1
-            name = f"{name}#{seen[name]}"
-        out[name] = clean(item)
-    return out
-
-
-CLEANED = _cleaned()
+@pytest.fixture(scope="module")
+def cleaned(fixture_articles: dict[str, Article]) -> dict[str, Article]:
+    return {name: clean(article) for name, article in fixture_articles.items()}
 
 
 def _texts(article: Article, kind: str) -> list[str]:
@@ -37,13 +24,15 @@ def _texts(article: Article, kind: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_fixtures_every_expected_document_is_read(name: str) -> None:
-    assert name in CLEANED, sorted(CLEANED)
+def test_fixtures_every_expected_document_is_read(
+    name: str, cleaned: dict[str, Article]
+) -> None:
+    assert name in cleaned, sorted(cleaned)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_fixtures_metadata(name: str) -> None:
-    expected, article = EXPECTED[name], CLEANED[name]
+def test_fixtures_metadata(name: str, cleaned: dict[str, Article]) -> None:
+    expected, article = EXPECTED[name], cleaned[name]
     assert article.meta.title == expected["title"]
     assert article.meta.outlet == expected["outlet"]
     assert article.meta.published == expected["published"]
@@ -55,8 +44,8 @@ def test_fixtures_metadata(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_fixtures_regions(name: str) -> None:
-    expected, article = EXPECTED[name], CLEANED[name]
+def test_fixtures_regions(name: str, cleaned: dict[str, Article]) -> None:
+    expected, article = EXPECTED[name], cleaned[name]
     comments = _texts(article, "comment")
     assert len(comments) == expected["comments"]
     body = " ".join(_texts(article, "body"))

@@ -21,14 +21,6 @@ EXPECTED = HERE / "expected"
 EXAMPLES = HERE.parent.parent / "examples" / "articles"
 
 
-def _name(article: Article, seen: dict[str, int]) -> str:
-    base = Path((article.meta.source or "").split(":")[0].split("#")[0]).name
-    if article.meta.format in {"jsonl", "warc"}:
-        seen[base] = seen.get(base, -1) + 1
-        return f"{base}#{seen[base]}"
-    return base
-
-
 def _golden(article: Article) -> dict[str, Any]:
     """The analysis without the text itself (spans keep their text)."""
     doc = reportedly.article_to_dict(article)
@@ -38,13 +30,11 @@ def _golden(article: Article) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def analysed() -> dict[str, dict[str, Any]]:
-    seen: dict[str, int] = {}
-    out = {}
-    for item in reportedly.extract([str(EXAMPLES)]):
-        assert isinstance(item, Article), item
-        out[_name(item, seen)] = _golden(item)
-    return out
+def analysed(fixture_articles: dict[str, Article]) -> dict[str, dict[str, Any]]:
+    pipeline = reportedly.Pipeline.from_config(reportedly.load_config(env={}))
+    names = list(fixture_articles)
+    done = list(pipeline.run(fixture_articles.values(), fail_fast=True))
+    return {name: _golden(a) for name, a in zip(names, done, strict=True)}
 
 
 def _path(name: str) -> Path:
