@@ -356,27 +356,19 @@ def evaluate_provenance(
         if "date" in want:
             dated += 1
             dated_ok += got is not None and got["date"] == want["date"]
-        if got is None:
-            misses.append(
-                ProvenanceMiss(
-                    id=str(record["id"]),
-                    text=article.text,
-                    expected=want,
-                    predicted=None,
-                )
+        checks = (False,) * 4
+        if got is not None:
+            found += 1
+            checks = (
+                got["polarity"] == want["polarity"],
+                got["certainty"] == want["certainty"],
+                asserters_match(want["asserters"], got["asserters"]),
+                got["historical"] == want["historical"],
             )
-            continue
-        found += 1
-        checks = (
-            got["polarity"] == want["polarity"],
-            got["certainty"] == want["certainty"],
-            asserters_match(want["asserters"], got["asserters"]),
-            got["historical"] == want["historical"],
-        )
-        polarity += checks[0]
-        certainty += checks[1]
-        asserters += checks[2]
-        historical += checks[3]
+            polarity += checks[0]
+            certainty += checks[1]
+            asserters += checks[2]
+            historical += checks[3]
         if not all(checks):
             misses.append(
                 ProvenanceMiss(
