@@ -170,6 +170,41 @@ def _inverted(token: Any) -> bool:
     )
 
 
+def _trailing_signature(token: Any) -> tuple[Any, set[int]] | None:
+    """ "Relations could be better, Jane Doe, the party's chief, told TASS."
+
+    The parser hung the cue under the reported clause and the speaker's name
+    inside it; the speaker is the name set off by a comma just before the cue
+    (an apposition may follow it), the content the sentence before that name.
+    """
+    if token.dep_ != "advcl" or token.i < token.head.i or token.pos_ != "VERB":
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS | _CLAUSE_DEPS for c in token.children):
+        return None
+    doc = token.doc
+    sentence_start = token.sent.start
+    for ent in reversed(doc.ents):
+        if ent.end > token.i or ent.start <= sentence_start:
+            continue
+        if token.i - ent.end > 12:
+            return None
+        if ent.label_ not in {"PERSON", "ORG"}:
+            continue
+        start = ent.start  # "Habib-ur-Rahman": the tagger may split a name
+        while start - 1 > sentence_start and (
+            doc[start - 1].pos_ == "PROPN"
+            or (doc[start - 1].text == "-" and not doc[start - 1].whitespace_)
+        ):
+            start -= 1
+        if doc[start - 1].text != ",":
+            continue
+        if any(t.pos_ in {"VERB", "AUX"} for t in doc[ent.end : token.i]):
+            return None
+        content = set(range(sentence_start, start - 1))
+        return (ent.root, content) if content else None
+    return None
+
+
 def _verb_draft(
     token: Any,
     offset: int,
@@ -232,7 +267,10 @@ def _verb_draft(
     subject = subject_of(token)
     if subject is not None:
         content.difference_update(_subtree(subject))
-    if model is not None and sheet is not None:
+    signed = _trailing_signature(token)
+    if signed is not None:
+        subject, content = signed
+    elif model is not None and sheet is not None:
         found = paths(sheet, token.i)
         content = set(model.content_tokens(sheet, token.i, found)) - setting
         rule = None if subject is None else subject.i
@@ -355,5 +393,9 @@ def find_attributions(
                 draft = _according_draft(doc[i], offset, sentence)
                 if draft is not None:
                     yield draft
-            elif model.is_cue(sheet, i):
+            elif model.is_cue(sheet, i) or (
+                sheet.dep[i] == "advcl"
+                and sheet.lemma[i] in SPEECH
+                and _trailing_signature(doc[i]) is not None
+            ):
                 yield _verb_draft(doc[i], offset, span, model, sheet)
