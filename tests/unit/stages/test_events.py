@@ -129,6 +129,8 @@ def test_events_reads_category_actors_date_and_provenance() -> None:
         (("did", "do", "AUX", "VBD", "aux", 2, "O"), "asserted", "fact"),
         (("will", "will", "AUX", "MD", "aux", 2, "O"), "asserted", "future"),
         (("may", "may", "AUX", "MD", "aux", 2, "O"), "asserted", "hedged"),
+        # "could attack": a possibility
+        (("could", "could", "AUX", "MD", "aux", 2, "O"), "asserted", "hypothetical"),
         (("never", "never", "ADV", "RB", "neg", 2, "O"), "denied", "fact"),
     ],
 )
@@ -137,6 +139,13 @@ def test_events_modality_from_auxiliaries(
 ) -> None:
     event = _only(_article(_with(ATTACK, 1, row), CODES))
     assert (event.polarity, event.certainty) == (polarity, certainty)
+
+
+def test_events_may_have_hedges() -> None:
+    rows = _with(ATTACK, 1, ("have", "have", "AUX", "VB", "aux", 2, "O"))
+    rows = _with(rows, 1, ("may", "may", "AUX", "MD", "aux", 3, "O"))
+    event = _only(_article(rows, CODES))
+    assert event.certainty == "hedged"
 
 
 def test_events_reportedly_hedges() -> None:
@@ -340,6 +349,25 @@ def test_time_historical_is_relative_to_the_document(
 
 
 @pytest.mark.parametrize(
+    ("iso", "published", "past", "expected"),
+    [
+        # no publication year: the article is from a year after the one named
+        ("2016-09", None, True, True),
+        ("2016-11", None, True, False),  # might be January 2017's news
+        ("2016-11", "--08-25", True, True),  # August 2017 at the earliest
+        ("2016", None, True, False),  # December 2016 is days before 2017
+        ("2014/..", None, True, False),  # still going on
+        ("--08-15", "--08-25", True, False),  # no year given at all
+        ("2016-09", None, False, False),  # "will sign ... in September 2016"
+    ],
+)
+def test_time_historical_without_a_publication_year(
+    iso: str, published: str | None, past: bool, expected: bool
+) -> None:
+    assert is_historical(iso, published, past=past) is expected
+
+
+@pytest.mark.parametrize(
     ("name", "expected"),
     [
         ("a report by Human Rights Watch", True),
@@ -467,3 +495,50 @@ def test_events_means_clause_shares_the_main_clause_date(
     found = [e for e in article.events if e.category == category]
     assert found, [e.category for e in article.events]
     assert found[0].date == date
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "actors", "recipients", "certainty"),
+    [
+        (
+            "Relations between Chile and Peru could be better.",
+            ["CHL"],
+            ["PER"],
+            "hypothetical",
+        ),
+        ("Ties between India and China have improved.", ["IND"], ["CHN"], "fact"),
+        ("Turkey's relations with Egypt warmed last year.", ["TUR"], ["EGY"], "fact"),
+        ("Ghana-Togo relations will be better next year.", ["GHA"], ["TGO"], "future"),
+    ],
+)
+def test_events_relations_getting_better_are_support(
+    text: str, actors: list[str], recipients: list[str], certainty: str
+) -> None:
+    article = _analyse(text)
+    (event,) = [e for e in article.events if e.category == "SUPPORT"]
+    assert [m.code for m in event.actors] == actors
+    assert [m.code for m in event.recipients] == recipients
+    assert event.certainty == certainty
+    assert "relations" in event.trigger.text_in(article.text).lower() or (
+        "ties" in event.trigger.text_in(article.text).lower()
+    )
+
+
+@pytest.mark.slow
+def test_events_relations_getting_worse_are_no_support() -> None:
+    article = _analyse("Relations between Chile and Peru have worsened.")
+    assert not [e for e in article.events if e.category == "SUPPORT"]
+
+
+@pytest.mark.slow
+def test_events_trailing_signature_names_the_speaker() -> None:
+    article = _analyse(
+        "Chile will impose sanctions on Peru next week, Ana Ruiz, a spokeswoman "
+        "for the foreign ministry told reporters."
+    )
+    (event,) = [e for e in article.events if e.category == "COERCE"]  # CAMEO 163
+    assert [(a.kind, a.name) for a in event.asserters] == [
+        ("outlet", "Wire"),
+        ("speaker", "Ana Ruiz"),
+    ]

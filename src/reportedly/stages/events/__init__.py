@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ...errors import ConfigError
-from ...records import Article, Event, Mention, Span
+from ...records import Article, Asserter, Event, Mention, Span
 from ...registry import stage
 from . import arguments as args
 from .frames import FRAMES, Found, frame_mode, path_to_frame
@@ -47,6 +47,8 @@ SAYING = frozenset(
     note write add insist testify assert declare find suggest conclude
     """.split()  # noqa: SIM905
 )
+#: participles that name the evidence a speaker relies on
+_CITING = frozenset({"citing", "quoting"})
 #: a participle describing a noun ("armed men") is no event
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 
@@ -221,6 +223,33 @@ class _Reader:
             node = head
         return out
 
+    def _cited(self, attr: Attribution, token: Any, offset: int) -> Attribution:
+        """A speaker's cited source joins the chain after them.
+
+        "the Pentagon said, citing intelligence assessments", "told lawmakers
+        that, based on satellite imagery, ...": the evidence the speaker
+        cites is a ``source`` nested in their attribution.
+        """
+        if len(attr.asserters) != 2 or attr.asserters[1].kind != "speaker":
+            return attr
+        for word in token.sent:
+            if word.lower_ in _CITING and word.dep_ != "ROOT":
+                objects = [c for c in word.children if c.dep_ == "dobj"]
+            elif word.lower_ == "based" and word.i + 1 < len(word.doc):
+                on = word.doc[word.i + 1]
+                objects = [c for c in on.children if c.dep_ == "pobj"]
+            else:
+                continue
+            for obj in objects:
+                if token.i in {t.i for t in obj.subtree}:
+                    continue
+                where = args.phrase_span(obj, offset)
+                source = Asserter(
+                    kind="source", name=where.text_in(self.article.text), span=where
+                )
+                return replace(attr, asserters=(*attr.asserters, source))
+        return attr
+
     def _content_target(self, token: Any, subject: Any, content: list[Trigger]) -> Any:
         """Whom a demand, threat or offer is aimed at: its content's subject
         ("demanded that the US cancel"), else its content's recipient."""
@@ -241,15 +270,34 @@ class _Reader:
                 return target
         return None
 
+    def _parties(
+        self, noun: Any, offset: int
+    ) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+        """The two sides of "relations between A and B"."""
+        first, second = args.relation_parties(noun)
+        sides: list[list[Mention]] = [[], []]
+        seen: set[str] = set()
+        for side, tokens in zip(sides, (first, second), strict=True):
+            for token in tokens:
+                for mention in args.party_mentions(token, offset, self.index):
+                    key = mention.actor_id or mention.code or ""
+                    if key not in seen:
+                        seen.add(key)
+                        side.append(mention)
+        return tuple(sides[0]), tuple(sides[1])
+
     def _event(self, item: Found, sentence: Span, offset: int) -> Event:
         trigger = item.trigger
         token = trigger.token
         tokens = trigger.tokens
         span = self._token_span(tokens, offset)
         attr = attribution(self.article, span, said=self._said(token, offset))
+        attr = self._cited(attr, token, offset)
         content = item.content or []
         sense = trigger.sense
-        if trigger.kind == "deontic":
+        if trigger.kind == "relation":
+            actors, recipients = self._parties(trigger.extra[0], offset)
+        elif trigger.kind == "deontic":
             subject = args.reporting_subject(token, REPORTING)
             actors = (
                 args.phrase_mentions(subject, offset, self.index)
@@ -298,7 +346,10 @@ class _Reader:
         recipients = tuple(m for m in recipients if m.span not in actor_spans)
         mode, context = frame_mode(sense, content)
         certainty = certainty_of(
-            token, attributed=len(attr.asserters) > 1, hedged_by_quote=attr.hedged
+            token,
+            attributed=len(attr.asserters) > 1,
+            hedged_by_quote=attr.hedged,
+            threat=sense.category == "THREATEN",
         )
         when = event_date(tokens, self.published, future=certainty == "future")
         place_token = args.place_of(token)
@@ -314,7 +365,12 @@ class _Reader:
             asserters=attr.asserters,
             polarity=polarity_of(token, denied_by_quote=attr.denied),
             certainty=certainty,
-            historical=is_historical(when, self.published),
+            historical=is_historical(
+                when,
+                self.published,
+                past=certainty not in {"future", "hypothetical"}
+                and token.tag_ in {"VBD", "VBN"},
+            ),
             date=when,
             place=place,
             extractor=EXTRACTOR,

@@ -152,6 +152,48 @@ def phrase_mentions(
     )
 
 
+def _conjuncts(token: Any) -> list[Any]:
+    """A token and the tokens conjoined to it ("A, B and C")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_conjuncts(child))
+    return out
+
+
+def relation_parties(noun: Any) -> tuple[list[Any], list[Any]]:
+    """Whom relations are between, first party and second.
+
+    "relations between A and B", "A's ties with B", "A-B relations",
+    "Russian-Afghan ties": the first named party and the others.
+    """
+    named: list[Any] = []
+    partners: list[Any] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            named.append(child)
+        elif child.dep_ in {"compound", "amod", "nmod"}:
+            named.extend(
+                t
+                for t in child.subtree
+                if t.dep_ in {"compound", "amod", "nmod"} and actor_like(t)
+            )
+        elif child.dep_ == "prep" and child.lower_ in {"between", "among", "with"}:
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                partners.extend(_conjuncts(pobj))
+    parties = sorted({t.i: t for t in [*named, *partners]}.values(), key=lambda t: t.i)
+    return parties[:1], parties[1:]
+
+
+def party_mentions(token: Any, offset: int, index: MentionIndex) -> list[Mention]:
+    """The coded mentions of one party: its phrase without its conjuncts."""
+    skipped = {
+        t.i for c in token.children if c.dep_ in {"conj", "cc"} for t in c.subtree
+    }
+    tokens = [t for t in _subtree_of(token) if t.i not in skipped]
+    return [m for m in index.within(_token_spans(tokens, offset)) if _is_resolved(m)]
+
+
 def subject_of(token: Any, depth: int = 0) -> tuple[Any, bool]:
     """The token naming who acts through ``token``, and whether it is a passive.
 

@@ -1,7 +1,8 @@
 """Polarity and certainty: is the event said to happen, and how surely.
 
 Certainty, strongest first: ``hypothetical`` (a condition: "if", "unless",
-"should the talks fail", "would have"), ``future`` ("will", "is set to",
+"should the talks fail", "would have"; a possibility: "could send",
+"could be better"), ``future`` ("will", "is set to",
 "plans to", "would" under a past reporting verb), ``hedged`` ("reportedly",
 "may have", "is believed to", "I understand"), ``reported`` (someone besides
 the outlet asserts it), ``fact``. Polarity is ``denied`` under "not",
@@ -137,12 +138,18 @@ def _inverted(clause: Any) -> bool:
     return first.lower_ in INVERTED_CONDITION and clause.i in (first.i, first.head.i)
 
 
-def _conditional(token: Any) -> bool:
-    """The event is, or hangs on, a condition."""
+def _conditional(token: Any, *, threat: bool = False) -> bool:
+    """The event is, or hangs on, a condition.
+
+    A ``threat``'s condition is what it threatens ("warned of consequences
+    if it arms Russia"): the threat itself is made, not supposed.
+    """
     for node in clause_chain(token):
         for child in node.children:
             if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
                 return True  # the event is the condition itself
+            if threat:
+                continue
             if child.dep_ == "advcl" and (
                 any(
                     m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
@@ -153,6 +160,12 @@ def _conditional(token: Any) -> bool:
                 return True
         if node.dep_ == "advcl" and _inverted(node):
             return True
+        if (
+            node.dep_ == "ccomp"
+            and node.left_edge.i == node.sent.start
+            and _inverted(node)
+        ):
+            return True  # "Had Moscow threatened Finland, ...", misparsed
     return False
 
 
@@ -222,12 +235,23 @@ def _modal(token: Any) -> str | None:
     return None
 
 
+def _progressive(token: Any) -> bool:
+    """ "may be arming": a guess about what is going on."""
+    return token.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in token.children
+    )
+
+
 def certainty_of(
-    token: Any, *, attributed: bool, hedged_by_quote: bool = False
+    token: Any,
+    *,
+    attributed: bool,
+    hedged_by_quote: bool = False,
+    threat: bool = False,
 ) -> Certainty:
-    """The certainty of the event headed by ``token``."""
+    """The certainty of the event headed by ``token`` (``threat``: a THREATEN)."""
     modal = _modal(token)
-    if _conditional(token):
+    if _conditional(token, threat=threat):
         return "hypothetical"
     perfect = any(
         c.dep_ == "aux" and c.lemma_ == "have"
@@ -239,6 +263,10 @@ def certainty_of(
     if _future(token) or (modal == "would" and _under_past_report(token)):
         return "future"
     if modal == "would":
+        return "hypothetical"
+    if modal == "could" and not perfect and not _progressive(token):
+        # "Russia could send troops", "relations could be better": a
+        # possibility; "may send", "could have sent" guess at what happens
         return "hypothetical"
     if hedged_by_quote or _hedged(token):
         return "hedged"

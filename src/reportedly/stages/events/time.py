@@ -227,10 +227,38 @@ def _last_day(iso: str) -> date | None:
         return None
 
 
-def is_historical(iso: str | None, published: str | None) -> bool:
-    """Whether the event ended well before the article (background, not news)."""
+def is_historical(
+    iso: str | None, published: str | None, *, past: bool = False
+) -> bool:
+    """Whether the event ended well before the article (background, not news).
+
+    Without a publication year, a ``past`` event dated with an explicit year
+    ("signed a deal in September 2016") is measured against the earliest day
+    the article can be from: news style gives the year only for dates outside
+    the current one, so the article is from a later year (on its month and
+    day when they are known, as in a ``--08-25`` dateline).
+    """
+    if iso is None:
+        return False
     today = published_day(published)
-    if iso is None or today is None:
+    if today is None:
+        today = _earliest_day(iso, published) if past else None
+    if today is None:
         return False
     last = _last_day(iso)
     return last is not None and (today - last).days > HISTORICAL_DAYS
+
+
+def _earliest_day(iso: str, published: str | None) -> date | None:
+    """The first day an article with no year can be from, after ``iso``'s year."""
+    if not iso[:4].isdigit():
+        return None  # "--08-15": the year was never given
+    year = int(iso[:4]) + 1
+    month, day = 1, 1
+    if published and published.startswith("--") and len(published) >= 7:
+        try:
+            month, day = int(published[2:4]), int(published[5:7])
+            return date(year, month, day)
+        except ValueError:
+            return date(year, 1, 1)
+    return date(year, month, day)

@@ -46,6 +46,8 @@ _QUANTITIES = frozenset(
     """
     part parts some most all one two three four five six seven eight nine ten
     dozens hundreds thousands scores members number group rest many much
+    million millions billion billions truck trucks truckload truckloads
+    shipment shipments ton tons tonne tonnes load loads consignment batch
     """.split()  # noqa: SIM905
 )
 #: prepositions whose object may name the event of a light verb ("go on strike")
@@ -108,6 +110,8 @@ class Lexicon:
         "needs_object",
         "nouns",
         "phrases",
+        "relation_nouns",
+        "relations",
         "requires",
         "synonyms",
         "verbs",
@@ -135,6 +139,11 @@ class Lexicon:
             k: s for k, v in hand.get("nouns", {}).items() if (s := parse_sense(v))
         }
         self.synonyms = dict(hand.get("synonyms", {}))
+        relations = dict(hand.get("relations", {}))
+        self.relation_nouns = frozenset(relations.pop("nouns", ()))
+        self.relations = {
+            k: s for k, v in relations.items() if (s := parse_sense(str(v)))
+        }
         self.requires = {k: frozenset(v) for k, v in hand.get("requires", {}).items()}
         derived = derived or {}
         self.cameo_verbs = {
@@ -218,10 +227,24 @@ def _objects(token: Any) -> list[Any]:
             continue
         out.append(child)
         if child.lower_ in _QUANTITIES or child.pos_ == "NUM":
+            # "40 trucks of flour", "$300 million in ammunition"
             for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}:
                     out.extend(g for g in prep.children if g.dep_ == "pobj")
     return out
+
+
+def _hyphenated(token: Any) -> str | None:
+    """ "sit-in" from the tokens "sit", "-", "in" the tokenizer made of it."""
+    doc, i = token.doc, token.i
+    if (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+    ):
+        return f"{doc[i - 2].lower_}-{token.lower_}"
+    return None
 
 
 def _object_words(token: Any) -> list[str]:
@@ -247,6 +270,9 @@ def _object_words(token: Any) -> list[str]:
             if child.lower_ != lemma:
                 words.append(child.lower_)
             words.extend(compounds)
+            hyphened = _hyphenated(child)
+            if hyphened:
+                words.append(hyphened)
     return words
 
 
@@ -344,11 +370,50 @@ def _lemma(token: Any, lexicon: Lexicon) -> str:
     return lexicon.synonyms.get(lemma, lemma)
 
 
+#: verbs that link relations to how they are ("relations will be better")
+_LINKING = frozenset({"be", "become", "get", "grow"})
+
+
+def relation_noun(token: Any, lexicon: Lexicon) -> Any:
+    """The "relations"/"ties" subject of ``token``, if it has one."""
+    for child in token.children:
+        if child.dep_ == "nsubj" and child.lemma_.lower() in lexicon.relation_nouns:
+            return child
+    return None
+
+
+def _match_relation(token: Any, lexicon: Lexicon) -> Trigger | None:
+    """ "Ties between A and B improved", "relations could be better"."""
+    if token.pos_ not in {"VERB", "AUX"} or not lexicon.relation_nouns:
+        return None
+    noun = relation_noun(token, lexicon)
+    if noun is None:
+        return None
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in lexicon.relations:
+        return Trigger(token, lexicon.relations[lemma], (noun,), kind="relation")
+    if lemma not in _LINKING:
+        return None
+    # "be better", "be in a better situation", "be on a stronger footing"
+    words = [c for c in token.children if c.dep_ in {"acomp", "attr", "oprd"}]
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            words.extend(g for g in pobj.children if g.dep_ == "amod")
+    for word in words:
+        sense = lexicon.relations.get(word.lower_)
+        if sense is not None:
+            return Trigger(token, sense, (noun, word), kind="relation")
+    return None
+
+
 def match_token(
     token: Any, lexicon: Lexicon, *, cameo: str = "phrases"
 ) -> Trigger | None:
     """The trigger a token heads, if it heads one."""
     pos = token.pos_
+    relation = _match_relation(token, lexicon)
+    if relation is not None:
+        return relation
     if pos == "VERB":
         lemma = _lemma(token, lexicon)
         if token.lower_ in _NEVER:
