@@ -19,6 +19,7 @@ polarity, certainty and asserter chain of the event of the expected category.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -285,7 +286,10 @@ def evaluate_events(
 
 
 def _name_words(name: str | None) -> set[str]:
-    return {w for w in re.findall(r"\w+", (name or "").casefold()) if w not in _STOP}
+    """The words of a name, case and accents folded ("Vučić" ~ "Vucic")."""
+    folded = unicodedata.normalize("NFKD", (name or "").casefold())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return {w for w in re.findall(r"\w+", plain) if w not in _STOP}
 
 
 def asserters_match(

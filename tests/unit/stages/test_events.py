@@ -542,3 +542,45 @@ def test_events_trailing_signature_names_the_speaker() -> None:
         ("outlet", "Wire"),
         ("speaker", "Ana Ruiz"),
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "category", "polarity", "asserters"),
+    [
+        (
+            "Nobody was taken into custody, a police spokesman said.",
+            "COERCE",
+            "denied",
+            ["Wire", "police spokesman"],
+        ),
+        (
+            "The Kremlin rejected reports that police had seized the passports of "
+            "reservists.",
+            "COERCE",
+            "denied",
+            ["Wire", "Kremlin"],
+        ),
+        (
+            "Russia has massed troops near the border, the Pentagon said, citing "
+            "intelligence assessments.",
+            "MOBILIZE",
+            "asserted",
+            ["Wire", "Pentagon", "intelligence assessments"],
+        ),
+    ],
+)
+def test_events_denials_and_cited_sources(
+    text: str, category: str, polarity: str, asserters: list[str]
+) -> None:
+    article = _analyse(text)
+    assert not [e for e in article.events if e.category == "REJECT"]
+    (event,) = [e for e in article.events if e.category == category]
+    assert event.polarity == polarity
+    names = [a.name or "" for a in event.asserters]
+    assert len(names) == len(asserters)
+    for name, want in zip(names, asserters, strict=True):
+        assert want.lower() in name.lower() or name.lower() in want.lower()
+    if len(asserters) == 3:
+        assert event.asserters[2].kind == "source"
+        assert event.asserters[2].span is not None

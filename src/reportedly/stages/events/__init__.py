@@ -21,7 +21,13 @@ from ...records import Article, Asserter, Event, Mention, Span
 from ...registry import stage
 from . import arguments as args
 from .frames import FRAMES, Found, frame_mode, path_to_frame
-from .modality import REPORTING, certainty_of, polarity_of
+from .modality import (
+    DENIAL_NOUNS,
+    DENIALS,
+    REPORTING,
+    certainty_of,
+    polarity_of,
+)
 from .provenance import Attribution, Said, attribution
 from .time import event_date, is_historical
 from .triggers import (
@@ -51,6 +57,13 @@ SAYING = frozenset(
 _CITING = frozenset({"citing", "quoting"})
 #: a participle describing a noun ("armed men") is no event
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+
+
+def _denies_reports(token: Any, trigger: Trigger) -> bool:
+    """ "rejected reports that ...": a denial of what follows, not an event."""
+    return trigger.sense.category == "REJECT" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in DENIAL_NOUNS for c in token.children
+    )
 
 
 def _has_deontic(token: Any) -> bool:
@@ -135,7 +148,7 @@ class _Reader:
                 if inner is not None:
                     found[token.i].content = [Trigger(token, inner)]
                 continue
-            if trigger is not None:
+            if trigger is not None and not _denies_reports(token, trigger):
                 found[token.i] = Found(trigger)
         for i in sorted(found):
             frame = path_to_frame(found[i].trigger.token, found)
@@ -205,7 +218,16 @@ class _Reader:
             if node.head.i == node.i:
                 break
             head = node.head
-            if node.dep_ in {"ccomp", "parataxis"} and head.lemma_.lower() in SAYING:
+            if (
+                node.dep_ == "acl"
+                and head.lemma_.lower() in DENIAL_NOUNS
+                and head.dep_ == "dobj"
+                and head.head.lemma_.lower() in DENIALS
+            ):
+                node, head = head, head.head  # "rejected reports that ..."
+            if (
+                node.dep_ in {"ccomp", "parataxis"} and head.lemma_.lower() in SAYING
+            ) or (node.dep_ in {"ccomp", "dobj"} and head.lemma_.lower() in DENIALS):
                 subject, _ = args.subject_of(head)
                 if (
                     subject is not None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .modality import DENIAL_NOUNS
 from .triggers import Sense, Trigger
 
 #: categories whose complement is their content, not an event of its own
@@ -79,6 +80,8 @@ def path_to_frame(token: Any, found: dict[int, Found]) -> int | None:
         if node.head.i == node.i:
             return None
         deps.append(node.dep_)
+        if node.dep_ == "acl" and node.head.lemma_.lower() in DENIAL_NOUNS:
+            return None  # "rejected reports that police had seized": denied
         node = node.head
         if node.i in found:
             above = found[node.i].trigger

@@ -48,6 +48,8 @@ HEDGE_AUX = frozenset({"may", "might", "could"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "provided", "lest"})
 INVERTED_CONDITION = frozenset({"should", "were", "had"})
 #: verbs that deny their complement ("denied that its aircraft struck")
+#: subjects and objects that say nobody did it ("nobody was detained")
+NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
 DENIALS = frozenset({"deny", "dismiss", "refute", "rebut", "reject", "disprove"})
 DENIAL_NOUNS = frozenset(
     {"report", "claim", "allegation", "accusation", "suggestion", "rumor", "rumour"}
@@ -85,15 +87,16 @@ def _children(token: Any, *deps: str) -> Iterator[Any]:
 
 
 def is_negated(token: Any) -> bool:
-    """ "did not attack", "never shelled", "fired no shells", "no arrests"."""
+    """ "did not attack", "never shelled", "fired no shells", "nobody was held"."""
     for node in clause_chain(token):
         for child in node.children:
             if child.dep_ == "neg" or (
                 child.dep_ in {"advmod", "preconj"} and child.lower_ in NEGATIONS
             ):
                 return True
-            if child.dep_ in {"dobj", "nsubjpass", "nsubj"} and any(
-                d.dep_ == "det" and d.lower_ == "no" for d in child.children
+            if child.dep_ in {"dobj", "nsubjpass", "nsubj"} and (
+                child.lower_ in NOBODY
+                or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
             ):
                 return True
         if node.dep_ == "conj":
