@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -537,3 +538,36 @@ def test_quotes_link_speakers_to_resolved_mentions(
     assert linked.speaker_actor_id == expected
     if expected is None:
         assert linked == quote
+
+
+def test_quotes_link_a_repeated_role_to_the_person_who_holds_it() -> None:
+    from reportedly.records import Mention
+    from reportedly.stages.quotes import link_speakers
+
+    text = (
+        "Ana Ruiz, head of the port authority, spoke. "
+        "According to the head of the port authority, it was over."
+    )
+    speaker_start = text.index("the head")
+    person = Mention(
+        span=Span(start=0, end=8),
+        actor_id="per:ana-ruiz",
+        name="Ana Ruiz",
+        kind="person",
+        role="head of the port authority",
+    )
+    article = Article(doc_id="d", text=text, mentions=(person,))
+    quote = Quote(
+        kind="according",
+        content=(Span(start=text.index("it was"), end=len(text) - 1),),
+        speaker=Span(start=speaker_start, end=text.index(", it")),
+    )
+    (linked,) = link_speakers((quote,), article)
+    assert (linked.speaker_actor_id, linked.speaker_name) == (
+        "per:ana-ruiz",
+        "Ana Ruiz",
+    )
+    # another role, or the role before the person is named, is not theirs
+    other = replace(person, role="head of the customs office")
+    (unlinked,) = link_speakers((quote,), replace(article, mentions=(other,)))
+    assert unlinked.speaker_actor_id is None

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ...errors import ConfigError
-from ...records import Article, Quote, QuoteKind, Span
+from ...records import Article, Mention, Quote, QuoteKind, Span
 from ...registry import stage
 from .assemble import Assembler, fill_gaps, outermost, overlap
 from .cues import DOCUMENT_NOUNS
@@ -209,6 +209,14 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
         if speaker is None:
             linked.append(quote)
             continue
+        holder = _role_holder(article, speaker, mentions)
+        if holder is not None:
+            linked.append(
+                replace(
+                    quote, speaker_actor_id=holder.actor_id, speaker_name=holder.name
+                )
+            )
+            continue
         first = bisect.bisect_left(starts, speaker.start)
         inside = [
             m
@@ -234,6 +242,33 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             )
         )
     return tuple(linked)
+
+
+_ARTICLES = ("the ", "a ", "an ")
+
+
+def _role_holder(
+    article: Article, speaker: Span, mentions: list[Mention]
+) -> Mention | None:
+    """The person an earlier sentence gave the speaker's words as a role.
+
+    "Jane Doe, chief of the party's headquarters, ..." then "according to the
+    chief of the party's headquarters": the same person.
+    """
+    words = speaker.text_in(article.text).strip(" ,;:").casefold()
+    for article_word in _ARTICLES:
+        words = words.removeprefix(article_word)
+    if len(words.split()) < 2:
+        return None
+    for mention in reversed(mentions):
+        if (
+            mention.kind == "person"
+            and mention.role
+            and mention.span.end <= speaker.start
+            and mention.role.casefold() == words
+        ):
+            return mention
+    return None
 
 
 def _head_offset(article: Article, span: Span) -> int:
