@@ -584,3 +584,49 @@ def test_events_denials_and_cited_sources(
     if len(asserters) == 3:
         assert event.asserters[2].kind == "source"
         assert event.asserters[2].span is not None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "category", "polarity"),
+    [
+        # a noun that happens
+        ("Talks between Serbia and Kosovo resumed in Brussels.", "CONSULT", "asserted"),
+        ("There have been no meetings between the two leaders.", "CONSULT", "denied"),
+        ("Protests erupted in Tehran after the verdict.", "PROTEST", "asserted"),
+        # a verb that is an event only with such a subject
+        ("Thousands of farmers gathered in Paris on Monday.", "PROTEST", "asserted"),
+        ("Armenian troops have not left the disputed ridge.", "RETREAT", "denied"),
+        # striking a place or a target
+        (
+            "Israeli aircraft struck a weapons depot near Damascus.",
+            "ASSAULT",
+            "asserted",
+        ),
+    ],
+)
+def test_events_happenings_subjects_and_targets(
+    text: str, category: str, polarity: str
+) -> None:
+    article = _analyse(text)
+    found = [e for e in article.events if e.category == category]
+    assert found, [e.category for e in article.events]
+    assert found[0].polarity == polarity
+    assert not [e for e in article.events if e.category == "AID"]
+
+
+@pytest.mark.slow
+def test_events_happening_parties_come_from_between() -> None:
+    article = _analyse("Talks between Serbia and Kosovo resumed in Brussels.")
+    (event,) = [e for e in article.events if e.category == "CONSULT"]
+    assert [m.code for m in event.actors] == ["SRB"]
+    assert [m.code for m in event.recipients] == ["KSV"]
+    assert event.place == "Brussels"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text", ["The minister left Kabul on Monday.", "The stock hit a record high."]
+)
+def test_events_subject_and_target_verbs_need_them(text: str) -> None:
+    assert not _analyse(text).events

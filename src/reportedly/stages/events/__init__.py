@@ -317,7 +317,7 @@ class _Reader:
         attr = self._cited(attr, token, offset)
         content = item.content or []
         sense = trigger.sense
-        if trigger.kind == "relation":
+        if trigger.kind in {"relation", "happening"}:
             actors, recipients = self._parties(trigger.extra[0], offset)
         elif trigger.kind == "deontic":
             subject = args.reporting_subject(token, REPORTING)

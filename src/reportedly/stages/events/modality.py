@@ -94,7 +94,7 @@ def is_negated(token: Any) -> bool:
                 child.dep_ in {"advmod", "preconj"} and child.lower_ in NEGATIONS
             ):
                 return True
-            if child.dep_ in {"dobj", "nsubjpass", "nsubj"} and (
+            if child.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} and (
                 child.lower_ in NOBODY
                 or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
             ):

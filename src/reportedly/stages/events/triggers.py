@@ -107,13 +107,18 @@ class Lexicon:
         "adjectives",
         "cameo_verbs",
         "cameo_words",
+        "happening_verbs",
+        "happenings",
         "needs_object",
         "nouns",
         "phrases",
         "relation_nouns",
         "relations",
         "requires",
+        "subject_verbs",
         "synonyms",
+        "target_nouns",
+        "target_verbs",
         "verbs",
     )
 
@@ -139,6 +144,19 @@ class Lexicon:
             k: s for k, v in hand.get("nouns", {}).items() if (s := parse_sense(v))
         }
         self.synonyms = dict(hand.get("synonyms", {}))
+        happenings = dict(hand.get("happenings", {}))
+        self.happening_verbs = frozenset(happenings.pop("verbs", ()))
+        self.happenings = {
+            k: s for k, v in happenings.items() if (s := parse_sense(str(v)))
+        }
+        self.subject_verbs: dict[str, tuple[Sense, frozenset[str]]] = {}
+        for lemma, (value, *subjects) in hand.get("subjects", {}).items():
+            sense = parse_sense(value)
+            if sense is not None:
+                self.subject_verbs[lemma] = (sense, frozenset(subjects))
+        targets = dict(hand.get("targets", {}))
+        self.target_verbs = frozenset(targets.get("verbs", ()))
+        self.target_nouns = frozenset(targets.get("nouns", ()))
         relations = dict(hand.get("relations", {}))
         self.relation_nouns = frozenset(relations.pop("nouns", ()))
         self.relations = {
@@ -406,12 +424,79 @@ def _match_relation(token: Any, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_STRIKE = Sense("ASSAULT", None, "military")
+
+
+def _match_target(token: Any, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """ "Struck a weapons depot", "hit Kharkiv": striking a place or a target."""
+    if lemma not in lexicon.target_verbs:
+        return None
+    for obj in _objects(token):
+        if obj.ent_type_ in _PLACES or obj.lemma_.lower() in lexicon.target_nouns:
+            return Trigger(token, _STRIKE, (obj,) if obj.i == token.i + 1 else ())
+    return None
+
+
+def _match_by_subject(token: Any, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """ "Protesters gathered", "troops left": an event only with such a subject."""
+    entry = lexicon.subject_verbs.get(lemma)
+    if entry is None:
+        return None
+    sense, subjects = entry
+    for child in token.children:
+        if child.dep_ != "nsubj":
+            continue
+        heads = [child] + [
+            g
+            for prep in child.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for g in prep.children
+            if g.dep_ == "pobj"
+        ]
+        if any(h.lemma_.lower() in subjects for h in heads):
+            return Trigger(token, sense)
+    return None
+
+
+def _happening_sense(noun: Any, lexicon: Lexicon) -> Sense | None:
+    lemma = noun.lemma_.lower()
+    for child in noun.children:
+        if child.dep_ == "compound":
+            compound = lexicon.happenings.get(f"{child.lemma_.lower()} {lemma}")
+            if compound is not None:
+                return compound
+    return lexicon.happenings.get(lemma)
+
+
+def _match_happening(token: Any, lexicon: Lexicon) -> Trigger | None:
+    """ "Clashes broke out", "talks resumed", "there were no meetings"."""
+    if token.pos_ not in {"VERB", "AUX"} or not lexicon.happenings:
+        return None
+    lemma = token.lemma_.lower()
+    verbs = {lemma} | {
+        f"{lemma} {c.lower_}" for c in token.children if c.dep_ in {"prt", "dobj"}
+    }
+    if verbs & lexicon.happening_verbs:
+        deps = {"nsubj"}
+    elif lemma == "be" and any(c.dep_ == "expl" for c in token.children):
+        deps = {"attr"}  # "there have been no meetings"
+    else:
+        return None
+    for child in token.children:
+        if child.dep_ in deps and child.pos_ == "NOUN":
+            sense = _happening_sense(child, lexicon)
+            if sense is not None:
+                return Trigger(token, sense, (child,), kind="happening")
+    return None
+
+
 def match_token(
     token: Any, lexicon: Lexicon, *, cameo: str = "phrases"
 ) -> Trigger | None:
     """The trigger a token heads, if it heads one."""
     pos = token.pos_
-    relation = _match_relation(token, lexicon)
+    relation = _match_relation(token, lexicon) or _match_happening(token, lexicon)
     if relation is not None:
         return relation
     if pos == "VERB":
@@ -436,11 +521,14 @@ def match_token(
             if c.dep_ in {"prep", "agent", "dative"}
             and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children)
         ]
+        target = _match_target(token, lemma, lexicon)
+        if target is not None:
+            return target
         sense, word = lexicon.verb_sense(
             [*phrasal, lemma], _object_words(token), preps, cameo
         )
         if sense is None:
-            return None
+            return _match_by_subject(token, lemma, lexicon)
         needs = lexicon.requires.get(lemma)
         if word is None and needs is not None and not complement_ok(token, needs):
             return None
