@@ -571,3 +571,41 @@ def test_quotes_link_a_repeated_role_to_the_person_who_holds_it() -> None:
     other = replace(person, role="head of the customs office")
     (unlinked,) = link_speakers((quote,), replace(article, mentions=(other,)))
     assert unlinked.speaker_actor_id is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name that only qualifies the speaker leaves the phrase as written
+        (
+            "A Syrian opposition monitor said the depot was hit.",
+            "Syrian opposition monitor",
+        ),
+        (
+            "Russia's foreign ministry said the talks failed.",
+            "Russia's foreign ministry",
+        ),
+        (
+            "A Western diplomat in Ankara, who asked not to be named, said the talks "
+            "could succeed.",
+            "Western diplomat in Ankara",
+        ),
+        # a person is named as such
+        (
+            "Sergei Lavrov, the foreign minister, said the talks failed.",
+            "Sergei Lavrov",
+        ),
+    ],
+)
+def test_quotes_speaker_names_as_written(text: str, name: str) -> None:
+    _, quotes = _run(text)
+    assert [q.speaker_name for q in quotes] == [name]
+
+
+@pytest.mark.slow
+def test_quotes_according_to_a_plan_is_no_attribution() -> None:
+    _, quotes = _run("The troops withdrew according to the plan agreed in May.")
+    assert not [q for q in quotes if q.kind == "according"]
+    _, quotes = _run("According to the ministry, the troops withdrew.")
+    assert [q.kind for q in quotes] == ["according"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -25,13 +26,17 @@ from .cues import DOCUMENT_NOUNS
 from .marks import Quotation, find_quotations
 from .model import QuoteModel, load_quote_model
 from .rules import Draft, find_attributions
-from .speakers import Name, named_entities, resolve_speaker
+from .speakers import Name, as_written, named_entities, resolve_speaker
 
 __all__ = ["EXTRACTOR", "RuleQuotes", "extract_quotes"]
 
 logger = logging.getLogger(__name__)
 
 EXTRACTOR = "quotes.rules.v1"
+#: the content of a request for anonymity ("asked not to be identified")
+_ANONYMITY = re.compile(
+    r"(?:not to be (?:named|identified|quoted)|anonymity)\W*$", re.IGNORECASE
+)
 
 
 def _length(doc: Any) -> int:
@@ -132,6 +137,8 @@ def extract_quotes(
         content = tuple(fill_gaps(draft, assembler))
         if not content or (content, draft.cue) in seen:
             continue
+        if _ANONYMITY.match(" ".join(c.text_in(article.text) for c in content)):
+            continue  # "who asked not to be named": why no name, not a quote
         seen.add((content, draft.cue))
         name = None
         if resolve_names and draft.source is not None:
@@ -238,7 +245,9 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             replace(
                 quote,
                 speaker_actor_id=chosen.actor_id,
-                speaker_name=name or quote.speaker_name,
+                speaker_name=name
+                or quote.speaker_name
+                or as_written(speaker.text_in(article.text)),
             )
         )
     return tuple(linked)

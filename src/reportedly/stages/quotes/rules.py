@@ -30,6 +30,14 @@ _OBJECT_DEPS = frozenset({"dobj", "oprd"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _EDGE_PUNCT = frozenset(",;:—–-()[].")
 _SPEAKER_DROP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis"})
+#: "according to" these is "in line with", not "as said by"
+_NOT_SOURCES = frozenset(
+    """
+    need needs plan plans schedule timetable rule rules term terms wish wishes
+    custom tradition principle principles procedure procedures standard
+    standards instruction instructions
+    """.split()  # noqa: SIM905
+)
 _TO_ADDRESSEE = frozenset({"say", "speak", "talk", "explain", "write", "complain"})
 
 
@@ -314,8 +322,8 @@ def _according_draft(token: Any, offset: int, sentence: Any) -> Draft | None:
     if to is None:
         return None
     noun = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if noun is None:
-        return None
+    if noun is None or noun.lemma_.lower() in _NOT_SOURCES:
+        return None  # "according to the plan": in line with, not said by
     own = set(_subtree(token)) | set(_subtree(to))
     content = [i for i in range(sentence.start, sentence.end) if i not in own]
     source = _span(offset, noun.doc[noun.left_edge.i], noun.doc[noun.right_edge.i])

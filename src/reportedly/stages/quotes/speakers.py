@@ -69,6 +69,18 @@ def _clean(text: str) -> str:
     return text
 
 
+_DETERMINERS = frozenset({"a", "an", "the"})
+
+
+def as_written(text: str) -> str:
+    """A speaker phrase as a name: one line, no article, no edge punctuation."""
+    # the phrase before any aside: "a diplomat in Ankara, who asked ..."
+    words = text.replace("\n", " ").split(",")[0].strip(" ;:—-").split()
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
 def _fullest(name: Name, names: Sequence[Name]) -> str:
     """The longest PERSON name in the article that ends with this one."""
     best = name.text
@@ -101,6 +113,17 @@ def resolve_speaker(
     if people:
         return _fullest(people[0], names)
     if inside:
+        at = None if head is None else offset + head.idx
+        if (
+            at is not None
+            and head.pos_ in {"NOUN", "PROPN"}
+            and not any(n.span.start <= at < n.span.end for n in inside)
+        ):
+            # "a Syrian opposition monitor", "a Pentagon spokesman": the name
+            # only qualifies who speaks
+            return as_written(
+                head.doc.text[speaker.start - offset : speaker.end - offset]
+            )
         return inside[0].text
     if head is None:
         return None
