@@ -150,10 +150,12 @@ class Lexicon:
             k: s for k, v in happenings.items() if (s := parse_sense(str(v)))
         }
         self.subject_verbs: dict[str, tuple[Sense, frozenset[str]]] = {}
-        for lemma, (value, *subjects) in hand.get("subjects", {}).items():
-            sense = parse_sense(value)
+        subject_table: Mapping[str, Any] = hand.get("subjects", {})
+        for lemma, entry in subject_table.items():
+            value, *subjects = list(entry)
+            sense = parse_sense(str(value))
             if sense is not None:
-                self.subject_verbs[lemma] = (sense, frozenset(subjects))
+                self.subject_verbs[lemma] = (sense, frozenset(map(str, subjects)))
         targets = dict(hand.get("targets", {}))
         self.target_verbs = frozenset(targets.get("verbs", ()))
         self.target_nouns = frozenset(targets.get("nouns", ()))
