@@ -609,3 +609,27 @@ def test_quotes_according_to_a_plan_is_no_attribution() -> None:
     assert not [q for q in quotes if q.kind == "according"]
     _, quotes = _run("According to the ministry, the troops withdrew.")
     assert [q.kind for q in quotes] == ["according"]
+
+
+@pytest.mark.slow
+def test_quotes_transcript_turns_are_quotes_of_their_label() -> None:
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"HOST: Will the minister attend the summit next week?\n\n'
+        '"RUIZ: No, she will not, and we have said so for a month.\n\n'
+        '"HOST: Thank you for joining us this morning."'
+    )
+    _, quotes = _run(text)
+    turns = [q for q in quotes if q.kind == "colon"]
+    assert [(q.speaker_name, q.content[0].text_in(text)) for q in turns] == [
+        ("Host", "Will the minister attend the summit next week?"),
+        ("Ruiz", "No, she will not, and we have said so for a month."),
+        ("Host", "Thank you for joining us this morning."),
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_one_labelled_paragraph_is_no_transcript() -> None:
+    text = "UPDATE: The minister will attend the summit, her office said."
+    _, quotes = _run(text)
+    assert [q.kind for q in quotes] == ["indirect"]

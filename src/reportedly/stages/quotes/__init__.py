@@ -115,6 +115,9 @@ def extract_quotes(
     ):
         span = region.span if not isinstance(region, Span) else region
         quotations.extend(find_quotations(article.text, span.start, span.end))
+    turns = transcript_turns(article.text, paragraphs)
+    if turns:
+        quotations = _outside_turns(quotations, turns)
     pieces = [p for q in quotations for p in q.pieces]
     drafts: list[Draft] = []
     for parse, paragraph in zip(article.parses, paragraphs, strict=True):
@@ -126,6 +129,9 @@ def extract_quotes(
         ]
         text = article.text[start : paragraph.end]
         drafts.extend(find_attributions(parse.doc, start, model, text, quoted))
+    if turns:  # a turn's label is its speaker: it replaces a colon rule's guess
+        cues = {t.cue for t in turns}
+        drafts = [d for d in drafts if d.cue not in cues] + turns
     assembler = Assembler(article.text, drafts, paragraphs)
     assembler.run(quotations, min_quote_words)
     if not nested:
@@ -168,6 +174,59 @@ def extract_quotes(
         )
     quotes.sort(key=lambda q: (q.content[0].start, q.cue.start if q.cue else -1))
     return tuple(quotes)
+
+
+#: "WALLACE: Let's start with ...": a speaker's label opening a paragraph
+_TURN = re.compile(r"[\"“]?[ \t]*([A-Z][A-Z'’.\- ]{0,28}[A-Z.])(:)[ \t]+(?=\S)")
+#: labels that open a paragraph but name nobody
+_NOT_SPEAKERS = frozenset(
+    {"UPDATE", "BREAKING", "CORRECTION", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH"}
+    | {"READ MORE", "RELATED", "PHOTO", "VIDEO", "NOTE", "LIVE", "ALSO READ"}
+)
+
+
+def transcript_turns(text: str, paragraphs: list[Span]) -> list[Draft]:
+    """The turns of a transcript: paragraphs opened by a speaker's label.
+
+    Two labelled paragraphs at least make a transcript; each turn is a
+    ``colon`` quote whose speaker is the label and content the paragraph.
+    """
+    turns: list[Draft] = []
+    for paragraph in paragraphs:
+        match = _TURN.match(text, paragraph.start, paragraph.end)
+        if match is None or match.group(1).strip(" .") in _NOT_SPEAKERS:
+            continue
+        end = paragraph.end
+        while end > match.end() and text[end - 1] in ' \t\n"”':
+            end -= 1
+        if end - match.end() < 2:
+            continue
+        label = Span(start=match.start(1), end=match.end(1))
+        turns.append(
+            Draft(
+                kind="colon",
+                content=[Span(start=match.end(), end=end)],
+                sentence=paragraph,
+                cue=Span(start=match.start(2), end=match.end(2)),
+                cue_lemma=":",
+                source=label,
+                source_name=label.text_in(text).title(),
+            )
+        )
+    return turns if len(turns) >= 2 else []
+
+
+def _outside_turns(quotations: list[Quotation], turns: list[Draft]) -> list[Quotation]:
+    """Quotations without their pieces inside a turn (a turn is its own quote)."""
+    held = [t.sentence for t in turns]
+    out = []
+    for quotation in quotations:
+        kept = tuple(
+            p for p in quotation.pieces if not any(overlap(p, h) for h in held)
+        )
+        if kept:
+            out.append(replace(quotation, pieces=kept))
+    return out
 
 
 @stage("quotes.rules.v1", requires={"parses", "sentences"}, provides={"quotes"})
