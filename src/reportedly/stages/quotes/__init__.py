@@ -130,8 +130,8 @@ def extract_quotes(
         text = article.text[start : paragraph.end]
         drafts.extend(find_attributions(parse.doc, start, model, text, quoted))
     if turns:  # a turn's label is its speaker: it replaces a colon rule's guess
-        cues = {t.cue for t in turns}
-        drafts = [d for d in drafts if d.cue not in cues] + turns
+        labelled = {t.cue for t in turns}
+        drafts = [d for d in drafts if d.cue not in labelled] + turns
     assembler = Assembler(article.text, drafts, paragraphs)
     assembler.run(quotations, min_quote_words)
     if not nested:
