@@ -158,6 +158,12 @@ def extract_quotes(
                 )
                 or draft.source_name
             )
+            head = draft.source_head
+            if name is None and (head is None or head.pos_ in {"NOUN", "PROPN"}):
+                # "an adviser to the presidential office": as written; a bare
+                # role noun ("the spokesman") names nobody
+                written = as_written(draft.source.text_in(article.text))
+                name = written if len(written.split()) > 1 else None
         quotes.append(
             Quote(
                 kind=_kind(article.text, draft, assembler),

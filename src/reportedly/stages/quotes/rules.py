@@ -30,6 +30,10 @@ _OBJECT_DEPS = frozenset({"dobj", "oprd"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _EDGE_PUNCT = frozenset(",;:—–-()[].")
 _SPEAKER_DROP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis"})
+#: the reporting verbs of a signature after the reported clause
+_SIGNING = frozenset(
+    "say tell add insist claim warn announce note write explain confirm".split()  # noqa: SIM905
+)
 #: "according to" these is "in line with", not "as said by"
 _NOT_SOURCES = frozenset(
     """
@@ -181,16 +185,58 @@ def _inverted(token: Any) -> bool:
 def _trailing_signature(token: Any) -> tuple[Any, set[int]] | None:
     """ "Relations could be better, Jane Doe, the party's chief, told TASS."
 
-    The parser hung the cue under the reported clause and the speaker's name
-    inside it; the speaker is the name set off by a comma just before the cue
-    (an apposition may follow it), the content the sentence before that name.
+    The parser hung the cue under the reported clause (as an adverbial clause
+    or a conjunct) and the speaker inside it or beside it. The speaker is a
+    person's name set off by a comma before the cue (an apposition may follow
+    it), else the noun phrase between the last comma and the cue; the content
+    is the sentence before that comma.
     """
-    if token.dep_ != "advcl" or token.i < token.head.i or token.pos_ != "VERB":
-        return None
-    if any(c.dep_ in _SUBJECT_DEPS | _CLAUSE_DEPS for c in token.children):
+    if (
+        token.dep_ not in {"advcl", "conj"}
+        or token.i < token.head.i
+        or token.pos_ != "VERB"
+        or any(c.dep_ in _CLAUSE_DEPS for c in token.children)
+    ):
         return None
     doc = token.doc
     sentence_start = token.sent.start
+    signing = token.lemma_.lower() in _SIGNING and not any(
+        t.pos_ in {"VERB", "AUX"} for t in doc[token.i + 1 : token.sent.end]
+    )  # a signature ends its sentence with a plain reporting verb
+    if token.dep_ == "conj" and not signing:
+        return None
+    if not any(c.dep_ in _SUBJECT_DEPS for c in token.children):
+        named = _named_before(token, sentence_start)
+        if named is not None:
+            return named
+    if not signing:
+        return None
+    comma = token.i - 1
+    while comma > sentence_start and doc[comma].text != ",":
+        if doc[comma].pos_ in {"VERB", "AUX"}:
+            return None
+        comma -= 1
+    segment = range(comma + 1, token.i)
+    if (
+        comma <= sentence_start
+        or not 1 <= len(segment) <= 12
+        or any(doc[i].pos_ in {"CCONJ", "SCONJ", "ADV"} for i in segment)
+    ):
+        return None
+    heads = [
+        i
+        for i in segment
+        if not comma < doc[i].head.i < token.i
+        and doc[i].pos_ in {"NOUN", "PROPN", "PRON"}
+    ]
+    if not heads:
+        return None
+    return doc[heads[-1]], set(range(sentence_start, comma))
+
+
+def _named_before(token: Any, sentence_start: int) -> tuple[Any, set[int]] | None:
+    """A person's name set off by a comma shortly before ``token``, if any."""
+    doc = token.doc
     for ent in reversed(doc.ents):
         if ent.end > token.i or ent.start <= sentence_start:
             continue

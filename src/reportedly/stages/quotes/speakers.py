@@ -70,6 +70,7 @@ def _clean(text: str) -> str:
 
 
 _DETERMINERS = frozenset({"a", "an", "the"})
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 
 
 def as_written(text: str) -> str:
@@ -78,6 +79,10 @@ def as_written(text: str) -> str:
     words = text.replace("\n", " ").split(",")[0].strip(" ;:—-").split()
     if words and words[0].lower() in _DETERMINERS:
         words = words[1:]
+    for n, word in enumerate(words):
+        if n and word.lower() in _RELATIVES:
+            words = words[:n]
+            break
     return " ".join(words)
 
 
