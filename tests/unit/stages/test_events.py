@@ -630,3 +630,69 @@ def test_events_happening_parties_come_from_between() -> None:
 )
 def test_events_subject_and_target_verbs_need_them(text: str) -> None:
     assert not _analyse(text).events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "category", "polarity", "asserters"),
+    [
+        (
+            "At no point did China threaten the Philippines, a spokesperson said.",
+            "THREATEN",
+            "denied",
+            ["Wire", "spokesperson"],
+        ),
+        (
+            "Japanese and Philippine ships conducted joint patrols near the shoal.",
+            "COOPERATE",
+            "asserted",
+            ["Wire"],
+        ),
+        (
+            "Kenyan and Tanzanian police will jointly investigate the killing.",
+            "COOPERATE",
+            "asserted",
+            ["Wire"],
+        ),
+        # the article's own "I understand" hedges; it names no other asserter
+        (
+            "I understand that Qatar pressed Hamas to free the hostages.",
+            "REQUEST",
+            "asserted",
+            ["Wire"],
+        ),
+        (
+            "Turkey may be mediating between Moscow and Kyiv, according to a diplomat "
+            "who cited messages between the two sides.",
+            "CONSULT",
+            "asserted",
+            ["Wire", "diplomat", "messages between the two sides"],
+        ),
+    ],
+)
+def test_events_negation_joint_action_and_narrator(
+    text: str, category: str, polarity: str, asserters: list[str]
+) -> None:
+    article = _analyse(text)
+    found = [e for e in article.events if e.category == category]
+    assert found, [e.category for e in article.events]
+    event = found[0]
+    assert event.polarity == polarity
+    names = [(a.name or "").lower() for a in event.asserters]
+    assert len(names) == len(asserters), names
+    for name, want in zip(names, asserters, strict=True):
+        assert want.lower() in name or name in want.lower()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("connectivity data from NetBlocks", True),
+        ("a report by Human Rights Watch", True),
+        ("the head of the data office", False),
+    ],
+)
+def test_provenance_document_names_before_their_owner(
+    name: str, expected: bool
+) -> None:
+    assert is_document_name(name) is expected

@@ -633,3 +633,59 @@ def test_quotes_one_labelled_paragraph_is_no_transcript() -> None:
     text = "UPDATE: The minister will attend the summit, her office said."
     _, quotes = _run(text)
     assert [q.kind for q in quotes] == ["indirect"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an apposition names the person a role speaks for
+        (
+            "Beijing never endorsed the annexation, China's ambassador to the EU, "
+            "Fu Cong, told a broadcaster.",
+            "Fu Cong",
+        ),
+        # a person's name shared with a relative is not extended to theirs
+        (
+            "Sayed Ahmad Durrani founded the party. The party's deputy leader, Omid "
+            "Durrani, said the fighters were ready.",
+            "Omid Durrani",
+        ),
+    ],
+)
+def test_quotes_speaker_names_from_appositions(text: str, name: str) -> None:
+    _, quotes = _run(text)
+    assert name in [q.speaker_name for q in quotes]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Pakistan, Saudi navies to begin joint drills off Jeddah next week "
+            "– navy spokesman",
+            "navy spokesman",
+            "Pakistan, Saudi navies to begin joint drills off Jeddah next week",
+        ),
+        (
+            "Kabul and Moscow ties will be better than before — Hezb-e-Islami "
+            "Gulbuddin",
+            "Hezb-e-Islami Gulbuddin",
+            "Kabul and Moscow ties will be better than before",
+        ),
+    ],
+)
+def test_quotes_headline_signed_after_a_dash(
+    text: str, source: str, content: str
+) -> None:
+    _, quotes = _run(text)
+    (quote,) = quotes
+    assert quote.speaker_name == source
+    assert [c.text_in(text) for c in quote.content] == [content]
+
+
+@pytest.mark.slow
+def test_quotes_a_sentence_with_a_dash_inside_is_no_headline() -> None:
+    text, quotes = _run("The convoy – the first in weeks – reached the border town")
+    assert not [q for q in quotes if q.cue is not None and q.cue.text_in(text) == "–"]

@@ -255,7 +255,9 @@ class _Reader:
         if len(attr.asserters) != 2 or attr.asserters[1].kind != "speaker":
             return attr
         for word in token.sent:
-            if word.lower_ in _CITING and word.dep_ != "ROOT":
+            if (word.lower_ in _CITING and word.dep_ != "ROOT") or (
+                word.lemma_ == "cite" and word.dep_ == "relcl"  # "who cited"
+            ):
                 objects = [c for c in word.children if c.dep_ == "dobj"]
             elif word.lower_ == "based" and word.i + 1 < len(word.doc):
                 on = word.doc[word.i + 1]

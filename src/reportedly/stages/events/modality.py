@@ -17,6 +17,8 @@ from typing import Any
 from ...records import Certainty, Polarity
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody"})
+#: "at no point", "in no way", "under no circumstances": never
+_NO_WAY = frozenset({"point", "way", "circumstance", "time", "means", "stage"})
 HEDGE_ADVERBS = frozenset(
     """
     reportedly allegedly apparently purportedly supposedly seemingly possibly
@@ -94,6 +96,13 @@ def is_negated(token: Any) -> bool:
                 child.dep_ in {"advmod", "preconj"} and child.lower_ in NEGATIONS
             ):
                 return True
+            if child.dep_ == "prep" and any(
+                g.dep_ == "pobj"
+                and g.lemma_.lower() in _NO_WAY
+                and any(d.dep_ == "det" and d.lower_ == "no" for d in g.children)
+                for g in child.children
+            ):
+                return True  # "at no point", "in no way", "under no circumstances"
             if child.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} and (
                 child.lower_ in NOBODY
                 or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
@@ -215,6 +224,10 @@ def _hedged(token: Any) -> bool:
 
 
 def _future(token: Any) -> bool:
+    if token.dep_ == "ROOT" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    ):
+        return True  # a headline's infinitive: "Navies to begin joint drills"
     below = None
     for node in clause_chain(token):
         for child in node.children:

@@ -79,6 +79,11 @@ def _inside(quote: Quote, span: Span) -> bool:
     return any(c.start <= span.start and span.end <= c.end for c in quote.content)
 
 
+def _quoted(article: Article, quote: Quote) -> bool:
+    """Whether the quote stands inside quote marks (its speaker is quoted)."""
+    return quote.kind in {"direct", "split", "multi", "mixed"}
+
+
 def _size(quote: Quote) -> int:
     return sum(len(c) for c in quote.content)
 
@@ -129,8 +134,10 @@ class Said:
 def is_document_name(name: str) -> bool:
     """Whether a speaker as written names a document or body of evidence."""
     words = [w for w in _words(name) if w not in _DET]
-    head = words[: words.index("by")] if "by" in words else words
-    return bool(head) and (head[-1] in DOCUMENT_NOUNS or head[0] in DOCUMENT_NOUNS)
+    for word in ("by", "from", "of", "on", "in"):  # "data from NetBlocks"
+        if word in words[1:]:
+            words = words[: words.index(word, 1)]
+    return bool(words) and (words[-1] in DOCUMENT_NOUNS or words[0] in DOCUMENT_NOUNS)
 
 
 def attribution(
@@ -166,9 +173,12 @@ def attribution(
             or bool(set(_words(hedge)) & HEDGE_ADVERBS)
         )
         speaker = _words(quote.speaker.text_in(article.text)) if quote.speaker else []
-        nested_self = len(chain) > 1 and speaker in (["i"], ["we"])
+        first_person = speaker in (["i"], ["we"])
+        # "I understand that" in a speaker's quote, or in the article's own
+        # voice (not quoted): how sure, not who says
+        nested_self = first_person and (len(chain) > 1 or not _quoted(article, quote))
         if nested_self or _is_modality(article, quote):
-            continue  # "I understand that", "X plans to": how sure, not who says
+            continue  # "X plans to": modality, not a source
         name = speaker_text(article, quote)
         document = is_document(article, quote)
         if document and quote.speaker is not None:

@@ -426,6 +426,33 @@ def _match_relation(token: Any, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+#: what two sides do together: "joint patrols", "jointly investigate"
+_JOINT_MILITARY = frozenset(
+    """
+    patrol drill exercise operation mission manoeuvre maneuver sortie force
+    training flight
+    """.split()  # noqa: SIM905
+)
+_JOINT_OTHER = frozenset(
+    "investigation inquiry probe venture project production research".split()  # noqa: SIM905
+)
+
+
+def _match_joint(token: Any) -> Trigger | None:
+    """ "Conducted joint patrols", "will jointly investigate": COOPERATE."""
+    if any(c.dep_ == "advmod" and c.lower_ == "jointly" for c in token.children):
+        return Trigger(token, Sense("COOPERATE", None, None))
+    for obj in _objects(token):
+        if not any(c.dep_ == "amod" and c.lower_ == "joint" for c in obj.children):
+            continue
+        noun = obj.lemma_.lower()
+        if noun in _JOINT_MILITARY:
+            return Trigger(token, Sense("COOPERATE", None, "military"), (obj,))
+        if noun in _JOINT_OTHER:
+            return Trigger(token, Sense("COOPERATE", None, None), (obj,))
+    return None
+
+
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _STRIKE = Sense("ASSAULT", None, "military")
 
@@ -523,7 +550,7 @@ def match_token(
             if c.dep_ in {"prep", "agent", "dative"}
             and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.children)
         ]
-        target = _match_target(token, lemma, lexicon)
+        target = _match_target(token, lemma, lexicon) or _match_joint(token)
         if target is not None:
             return target
         sense, word = lexicon.verb_sense(

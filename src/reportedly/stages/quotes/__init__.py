@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -23,7 +24,7 @@ from ...records import Article, Mention, Quote, QuoteKind, Span
 from ...registry import stage
 from .assemble import Assembler, fill_gaps, outermost, overlap
 from .cues import DOCUMENT_NOUNS
-from .marks import Quotation, find_quotations
+from .marks import QUOTE_MARKS, Quotation, find_quotations
 from .model import QuoteModel, load_quote_model
 from .rules import Draft, find_attributions
 from .speakers import Name, as_written, named_entities, resolve_speaker
@@ -116,6 +117,7 @@ def extract_quotes(
         span = region.span if not isinstance(region, Span) else region
         quotations.extend(find_quotations(article.text, span.start, span.end))
     turns = transcript_turns(article.text, paragraphs)
+    turns.extend(headline_signatures(article.text, article.parses))
     if turns:
         quotations = _outside_turns(quotations, turns)
     pieces = [p for q in quotations for p in q.pieces]
@@ -147,7 +149,9 @@ def extract_quotes(
             continue  # "who asked not to be named": why no name, not a quote
         seen.add((content, draft.cue))
         name = None
-        if resolve_names and draft.source is not None:
+        if draft.source_head is None and draft.source_name:
+            name = draft.source_name  # a signature or a transcript's label
+        elif resolve_names and draft.source is not None:
             name = (
                 resolve_speaker(
                     draft.source_head,
@@ -222,6 +226,60 @@ def transcript_turns(text: str, paragraphs: list[Span]) -> list[Draft]:
     return turns if len(turns) >= 2 else []
 
 
+#: "Navies to begin joint drills – navy spokesman": a headline and its source
+_HEADLINE_SOURCE = re.compile(
+    r"(?P<text>.*\S)\s+(?P<dash>[–—―]|--?)\s+(?P<source>[^–—―.!?]+?)\s*$"
+)
+
+
+def headline_signatures(text: str, parses: Sequence[Any]) -> list[Draft]:
+    """Headlines that end with their source after a dash.
+
+    "Kabul-Moscow relations will be better — Hezb-e-Islami Gulbuddin": a
+    one-line paragraph without a final stop whose last words, after a dash,
+    are a short name (at most six words, capitalised or a role noun) is a
+    quote of that source.
+    """
+    out: list[Draft] = []
+    for parse in parses:
+        paragraph = Span(start=parse.start, end=parse.start + _length(parse.doc))
+        line = text[paragraph.start : paragraph.end]
+        if "\n" in line.strip() or line.rstrip().endswith((".", "!", "?", '"', "”")):
+            continue
+        match = _HEADLINE_SOURCE.match(line)
+        if match is None:
+            continue
+        source = match.group("source")
+        if match.group("text")[-1] in QUOTE_MARKS:
+            continue  # a quotation signed by its author (the assembler's)
+        words = source.split()
+        if not 1 <= len(words) <= 6 or len(match.group("text").split()) < 4:
+            continue
+        if any(
+            t.pos_ in {"VERB", "AUX"}
+            for t in parse.doc
+            if t.idx >= match.start("source")
+        ):
+            continue  # "– reached the border": the sentence goes on
+        at = paragraph.start
+        out.append(
+            Draft(
+                kind="direct",
+                content=[
+                    Span(start=at + match.start("text"), end=at + match.end("text"))
+                ],
+                sentence=paragraph,
+                cue=Span(start=at + match.start("dash"), end=at + match.end("dash")),
+                cue_lemma="―",
+                source=Span(
+                    start=at + match.start("source"), end=at + match.end("source")
+                ),
+                source_name=source.strip(),
+            )
+        )
+    return out
+
+
 def _outside_turns(quotations: list[Quotation], turns: list[Draft]) -> list[Quotation]:
     """Quotations without their pieces inside a turn (a turn is its own quote)."""
     held = [t.sentence for t in turns]
@@ -293,14 +351,17 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
         inside = [
             m
             for m in mentions[first:]
-            if m.span.start < speaker.end and m.span.end <= speaker.end
+            if m.span.start < speaker.end
+            and m.span.end <= speaker.end
+            # "Mikati's office", "his adviser": a person who owns the speaker
+            and not (m.kind == "person" and _possessor(article, m))
         ]
         if not inside:
             linked.append(quote)
             continue
         head = _head_offset(article, speaker)
-        people = [m for m in inside if m.kind == "person"]
         holding = [m for m in inside if m.span.start <= head < m.span.end]
+        people = [m for m in inside if m.kind == "person"]
         before = [m for m in inside if m.span.end <= head]
         chosen = (people[-1:] or holding or before[-1:] or inside)[0]
         # a person's canonical name resolves "he" and "Peskov"; an institution
@@ -343,6 +404,17 @@ def _role_holder(
         ):
             return mention
     return None
+
+
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
+
+
+def _possessor(article: Article, mention: Mention) -> bool:
+    """Whether a mention is a possessor ("Mikati's", "his")."""
+    text = article.text
+    if mention.span.text_in(text).lower() in _POSSESSIVES:
+        return True
+    return text[mention.span.end : mention.span.end + 2] in {"'s", "’s"}
 
 
 def _head_offset(article: Article, span: Span) -> int:

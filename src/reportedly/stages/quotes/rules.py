@@ -372,7 +372,11 @@ def _according_draft(token: Any, offset: int, sentence: Any) -> Draft | None:
         return None  # "according to the plan": in line with, not said by
     own = set(_subtree(token)) | set(_subtree(to))
     content = [i for i in range(sentence.start, sentence.end) if i not in own]
-    source = _span(offset, noun.doc[noun.left_edge.i], noun.doc[noun.right_edge.i])
+    # "a diplomat who cited ...": the diplomat; "videos shared online" stays
+    relative = {i for c in noun.children if c.dep_ == "relcl" for i in _subtree(c)}
+    kept = [i for i in _subtree(noun) if i not in relative]
+    runs = _runs(noun.doc, range(kept[0], max(kept) + 1), offset) if kept else []
+    source = runs[0] if runs else _span(offset, noun, noun)
     return Draft(
         kind="according",
         content=_runs(token.doc, content, offset),

@@ -69,6 +69,20 @@ def _clean(text: str) -> str:
     return text
 
 
+def _apposed_person(head: Any, names: Sequence[Name], offset: int) -> str | None:
+    """The person an apposition names: "China's envoy, Fu Cong, ..."."""
+    if head is None or head.pos_ != "NOUN":
+        return None  # a role ("envoy", "spokesman") the apposition names
+    for child in head.children:
+        if child.dep_ != "appos" or child.ent_type_ != "PERSON":
+            continue
+        at = offset + child.idx
+        for name in names:
+            if name.label == "PERSON" and name.span.start <= at < name.span.end:
+                return _fullest(name, names)
+    return None
+
+
 _DETERMINERS = frozenset({"a", "an", "the"})
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 
@@ -89,13 +103,13 @@ def as_written(text: str) -> str:
 def _fullest(name: Name, names: Sequence[Name]) -> str:
     """The longest PERSON name in the article that ends with this one."""
     best = name.text
-    last = best.split()[-1] if best else ""
+    own = best.split()
     for other in names:
         words = other.text.split()
         if (
             other.label == "PERSON"
-            and words
-            and words[-1] == last
+            and own
+            and words[-len(own) :] == own  # "Durrani" ~ "Omid Durrani", not "Sayed ..."
             and len(other.text) > len(best)
         ):
             best = other.text
@@ -111,6 +125,9 @@ def resolve_speaker(
     ``before`` is where to start looking back for the antecedent of a
     pronoun or role noun (the start of the speaker span, or of the sentence).
     """
+    named = _apposed_person(head, names, offset)
+    if named is not None:
+        return named  # "a police spokesman, Daniel Mutua, said"
     inside = [
         n for n in names if n.span.start < speaker.end and speaker.start < n.span.end
     ]
@@ -140,8 +157,11 @@ def resolve_speaker(
             if name.span.start <= at < name.span.end:
                 return _fullest(name, names) if name.label == "PERSON" else name.text
         return None
-    is_role = head.lemma_.lower() in ROLE_NOUNS and not any(
-        t.pos_ == "PROPN" for t in head.subtree
+    is_role = (
+        head.lemma_.lower() in ROLE_NOUNS
+        and not any(t.pos_ == "PROPN" for t in head.subtree)
+        # "a spokesman" is someone new; "the spokesman" someone named before
+        and not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
     )
     if word in PERSON_PRONOUNS or is_role or head.ent_type_ == "PERSON":
         earlier = [n for n in names if n.label == "PERSON" and n.span.end <= before]
