@@ -696,3 +696,38 @@ def test_provenance_document_names_before_their_owner(
     name: str, expected: bool
 ) -> None:
     assert is_document_name(name) is expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "category", "certainty", "actor"),
+    [
+        # the passive's subject does what its complement says
+        ("Egypt is believed to have attacked Libya.", "ASSAULT", "hedged", "EGY"),
+        ("Iran is suspected of sending drones to Russia.", "AID", "hedged", "IRN"),
+        # a participle the parser read as an adjective of its object
+        (
+            "Egypt is said to have relaxed entry rules for refugees.",
+            "CONCEDE",
+            "hedged",
+            "EGY",
+        ),
+        ("Serbia is set to expel two Croatian diplomats.", "SANCTION", "future", "SRB"),
+    ],
+)
+def test_events_hedged_passives_keep_their_actor(
+    text: str, category: str, certainty: str, actor: str
+) -> None:
+    article = _analyse(text)
+    (event,) = [e for e in article.events if e.category == category]
+    assert event.certainty == certainty
+    assert [m.code for m in event.actors] == [actor]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text", ["The armed men attacked the village.", "Police seized the stolen cars."]
+)
+def test_events_real_adjectives_are_no_events(text: str) -> None:
+    article = _analyse(text)
+    assert len(article.events) == 1

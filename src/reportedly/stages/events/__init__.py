@@ -28,6 +28,7 @@ from .modality import (
     certainty_of,
     polarity_of,
 )
+from .parsefix import misread_participle
 from .provenance import Attribution, Said, attribution
 from .time import event_date, is_historical
 from .triggers import (
@@ -134,7 +135,11 @@ class _Reader:
         for token in sentence:
             clause = any(c.dep_ in {"aux", "nsubj"} for c in token.children)
             if (
-                (token.dep_ in _MODIFIER_DEPS and not clause)
+                (
+                    token.dep_ in _MODIFIER_DEPS
+                    and not clause
+                    and not misread_participle(token)
+                )
                 or (token.dep_ == "acl" and token.tag_ == "VBN" and not clause)
                 or (token.dep_ == "relcl" and not self.relative_clauses)
             ):

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ...records import Mention, Span
+from .parsefix import misread_participle, verb_above
 
 #: dependents that end a noun phrase: clauses, not names
 _CLAUSE_DEPS = frozenset(
@@ -204,6 +205,13 @@ def subject_of(token: Any, depth: int = 0) -> tuple[Any, bool]:
     for child in token.children:
         if child.dep_ in {"nsubj", "csubj"}:
             return child, False
+    if depth:
+        # reached from a complement: "Egypt is believed to have attacked",
+        # "Iran is accused of sending", "troops were ordered to withdraw": the
+        # passive's subject does what its complement says
+        for child in token.children:
+            if child.dep_ == "nsubjpass":
+                return child, False
     for child in token.children:
         if child.dep_ == "agent":
             for grandchild in child.children:
@@ -212,6 +220,8 @@ def subject_of(token: Any, depth: int = 0) -> tuple[Any, bool]:
     passive = any(c.dep_ == "nsubjpass" for c in token.children)
     if passive or depth > 4 or token.head.i == token.i:
         return None, passive
+    if misread_participle(token):
+        return subject_of(verb_above(token), depth + 1)
     head = token.head
     if token.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
         return subject_of(head.head, depth + 1)  # "built ties by providing arms"

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...records import Certainty, Polarity
+from .parsefix import misread_participle, verb_above
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody"})
 #: "at no point", "in no way", "under no circumstances": never
@@ -76,6 +77,10 @@ def clause_chain(token: Any, depth: int = 4) -> Iterator[Any]:
     node = token
     yield node
     for _ in range(depth):
+        if misread_participle(node):
+            node = verb_above(node)  # "is said to have relaxed rules"
+            yield node
+            continue
         if node.head.i == node.i or node.dep_ not in _CHAIN:
             return
         if node.dep_ == "conj" and node.tag_ in _FINITE:
@@ -195,6 +200,12 @@ def _under_past_report(token: Any) -> bool:
 
 def _hedged(token: Any) -> bool:
     for node in clause_chain(token):
+        if (
+            node is not token
+            and node.lemma_.lower() in PASSIVE_HEDGES
+            and any(c.dep_ == "auxpass" for c in node.children)
+        ):
+            return True  # "is suspected of flying", misread
         for child in node.children:
             if child.lower_ in HEDGE_ADVERBS and child.dep_ in {"advmod", "aux"}:
                 return True
@@ -228,6 +239,12 @@ def _future(token: Any) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     ):
         return True  # a headline's infinitive: "Navies to begin joint drills"
+    if (
+        token.dep_ == "advcl"
+        and token.head.lemma_.lower() in FUTURE_HEADS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    ):
+        return True  # "is set to expel", the infinitive misread as adverbial
     below = None
     for node in clause_chain(token):
         for child in node.children:

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from ...errors import ReportedlyError
+from .parsefix import misread_participle
 
 #: the sixteen PLOVER v0.8 event categories
 CATEGORIES = (
@@ -242,9 +243,10 @@ def load_lexicon(cameo: str = "phrases") -> Lexicon:
 
 def _objects(token: Any) -> list[Any]:
     out: list[Any] = []
-    for child in token.children:
-        if child.dep_ not in _OBJECT_DEPS:
-            continue
+    held = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+    if misread_participle(token):
+        held.insert(0, token.head)  # "have relaxed entry rules"
+    for child in held:
         out.append(child)
         if child.lower_ in _QUANTITIES or child.pos_ == "NUM":
             # "40 trucks of flour", "$300 million in ammunition"
