@@ -689,3 +689,40 @@ def test_quotes_headline_signed_after_a_dash(
 def test_quotes_a_sentence_with_a_dash_inside_is_no_headline() -> None:
     text, quotes = _run("The convoy – the first in weeks – reached the border town")
     assert not [q for q in quotes if q.cue is not None and q.cue.text_in(text) == "–"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "expected"),
+    [
+        (
+            "Russia's special envoy for Central Asia Oleg Varentsov",
+            "Oleg Varentsov",
+            True,
+        ),
+        ("an aide to President Ilham Aliyev", "Ilham Aliyev", False),
+        ("the party chief Jane Doe", "Jane Doe", True),
+        ("Jane Doe's spokesman", "Jane Doe", False),
+    ],
+)
+def test_quotes_a_name_ending_the_phrase_names_the_speaker(
+    phrase: str, name: str, expected: bool
+) -> None:
+    from reportedly.stages.quotes.speakers import names_the_speaker
+
+    start = phrase.index(name)
+    span = Span(start=start, end=start + len(name))
+    assert names_the_speaker(phrase, span, Span(start=0, end=len(phrase))) is expected
+
+
+@pytest.mark.slow
+def test_quotes_a_signature_the_parser_read_as_an_apposition() -> None:
+    text, quotes = _run(
+        "A drone may have struck a car near Qamishli, the Syrian Observatory for "
+        "Human Rights said, citing local sources."
+    )
+    quote = _find(quotes, text, "said")
+    assert quote.speaker is not None
+    assert "Observatory" in quote.speaker.text_in(text)
+    assert _texts(text, quote.content) == [
+        "A drone may have struck a car near Qamishli"
+    ]

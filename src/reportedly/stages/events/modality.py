@@ -81,7 +81,9 @@ def clause_chain(token: Any, depth: int = 4) -> Iterator[Any]:
             node = verb_above(node)  # "is said to have relaxed rules"
             yield node
             continue
-        if node.head.i == node.i or node.dep_ not in _CHAIN:
+        if node.head.i == node.i or not (
+            node.dep_ in _CHAIN or (node.dep_ == "attr" and node.tag_ == "VBG")
+        ):  # "may be mediating", read as an attribute of "be"
             return
         if node.dep_ == "conj" and node.tag_ in _FINITE:
             return

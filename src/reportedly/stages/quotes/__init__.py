@@ -27,7 +27,13 @@ from .cues import DOCUMENT_NOUNS
 from .marks import QUOTE_MARKS, Quotation, find_quotations
 from .model import QuoteModel, load_quote_model
 from .rules import Draft, find_attributions
-from .speakers import Name, as_written, named_entities, resolve_speaker
+from .speakers import (
+    Name,
+    as_written,
+    named_entities,
+    names_the_speaker,
+    resolve_speaker,
+)
 
 __all__ = ["EXTRACTOR", "RuleQuotes", "extract_quotes"]
 
@@ -325,11 +331,12 @@ class RuleQuotes:
 def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, ...]:
     """Give each speaker the actor the actors stage resolved it to.
 
-    A person named in the span wins ("the party chief Jane Doe"); else the
-    resolved mention holding the speaker's syntactic head; else the nearest one
-    before the head ("Russia's embassy in Washington" -> Russia); else the
-    first after it ("officials in Kyiv" -> Kyiv). A pronoun or role noun the
-    actors stage resolved brings its person.
+    The resolved mention holding the speaker's syntactic head ("the party
+    chief Jane Doe", "he") wins; else the nearest one before the head
+    ("Russia's embassy in Washington" -> Russia); else the first after it
+    ("officials in Kyiv" -> Kyiv). A pronoun or role noun the actors stage
+    resolved brings its person's name; a person who only qualifies the
+    speaker ("an aide to President Aliyev") brings the actor, not the name.
     """
     mentions = [m for m in article.mentions if m.actor_id is not None]
     starts = [m.span.start for m in mentions]
@@ -361,12 +368,27 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             continue
         head = _head_offset(article, speaker)
         holding = [m for m in inside if m.span.start <= head < m.span.end]
-        people = [m for m in inside if m.kind == "person"]
         before = [m for m in inside if m.span.end <= head]
-        chosen = (people[-1:] or holding or before[-1:] or inside)[0]
-        # a person's canonical name resolves "he" and "Peskov"; an institution
-        # keeps the name the text gives it ("Paris", "the defence ministry")
-        name = chosen.name if chosen.kind == "person" else None
+        people = [
+            m
+            for m in inside
+            if m.kind == "person"
+            and (m in holding or names_the_speaker(article.text, m.span, speaker))
+        ]
+        chosen = (holding or people[-1:] or before[-1:] or inside)[0]
+        # a person's canonical name resolves "he" and "Peskov" when the person
+        # is the speaker; "an aide to President Aliyev" is Aliyev's side, not
+        # Aliyev; an institution keeps the name the text gives it
+        name = (
+            chosen.name
+            if chosen.kind == "person"
+            and chosen
+            in (
+                *holding,
+                *people,
+            )
+            else None
+        )
         linked.append(
             replace(
                 quote,

@@ -191,21 +191,30 @@ def _trailing_signature(token: Any) -> tuple[Any, set[int]] | None:
     it), else the noun phrase between the last comma and the cue; the content
     is the sentence before that comma.
     """
-    if (
-        token.dep_ not in {"advcl", "conj"}
-        or token.i < token.head.i
-        or token.pos_ != "VERB"
-        or any(c.dep_ in _CLAUSE_DEPS for c in token.children)
-    ):
+    subject = any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+    if token.pos_ != "VERB" or token.i == token.sent.start:
         return None
+    if token.dep_ in {"advcl", "conj"}:
+        if token.i < token.head.i or any(
+            c.dep_ in _CLAUSE_DEPS for c in token.children
+        ):
+            return None
+    elif subject or token.dep_ != "ROOT":
+        return None  # "..., the Observatory said": a ROOT cue whose subject
+        # the parser hid in the clause as an apposition
     doc = token.doc
     sentence_start = token.sent.start
-    signing = token.lemma_.lower() in _SIGNING and not any(
-        t.pos_ in {"VERB", "AUX"} for t in doc[token.i + 1 : token.sent.end]
+    signing = (
+        token.lemma_.lower() in _SIGNING
+        and not any(
+            t.pos_ in {"VERB", "AUX"}
+            and not (t.tag_ == "VBG" and t.head.i == token.i)  # ", citing ..."
+            for t in doc[token.i + 1 : token.sent.end]
+        )
     )  # a signature ends its sentence with a plain reporting verb
     if token.dep_ == "conj" and not signing:
         return None
-    if not any(c.dep_ in _SUBJECT_DEPS for c in token.children):
+    if not subject:
         named = _named_before(token, sentence_start)
         if named is not None:
             return named

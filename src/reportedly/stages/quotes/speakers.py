@@ -69,6 +69,31 @@ def _clean(text: str) -> str:
     return text
 
 
+#: words before a name that make it someone the speaker is related to
+_RELATING = frozenset({"to", "of", "for", "with", "at", "in", "from", "by"})
+_TITLE_WORDS = frozenset(
+    """
+    president prime minister premier chancellor king queen prince general
+    secretary mr mrs ms dr sen rep gov senator governor leader chief
+    """.split()  # noqa: SIM905
+)
+
+
+def names_the_speaker(text: str, name: Span, speaker: Span, offset: int = 0) -> bool:
+    """Whether a person's name at the end of a speaker phrase is the speaker.
+
+    "Russia's special envoy for Central Asia Oleg Varentsov" is Varentsov;
+    "an aide to President Ilham Aliyev" is not Aliyev. ``text`` holds the
+    article from ``offset`` on.
+    """
+    if speaker.end - name.end > 2:
+        return False  # the name does not end the phrase
+    words = text[speaker.start - offset : name.start - offset].split()
+    while words and words[-1].lower().strip(".,") in _TITLE_WORDS:
+        words.pop()
+    return not words or words[-1].lower() not in _RELATING
+
+
 def _apposed_person(head: Any, names: Sequence[Name], offset: int) -> str | None:
     """The person an apposition names: "China's envoy, Fu Cong, ..."."""
     if head is None or head.pos_ != "NOUN":
@@ -131,16 +156,26 @@ def resolve_speaker(
     inside = [
         n for n in names if n.span.start < speaker.end and speaker.start < n.span.end
     ]
-    people = [n for n in inside if n.label == "PERSON"]
+    at = None if head is None else offset + head.idx
+    holding = [n for n in inside if at is not None and n.span.start <= at < n.span.end]
+    if holding:  # "South Korea's Yonhap news agency": Yonhap's
+        first = holding[0]
+        return _fullest(first, names) if first.label == "PERSON" else first.text
+    text = head.doc.text if head is not None else ""
+    people = [
+        n
+        for n in inside
+        if n.label == "PERSON"
+        and (
+            head is None
+            or head.pos_ not in {"NOUN", "PROPN"}
+            or names_the_speaker(text, n.span, speaker, offset)
+        )
+    ]
     if people:
-        return _fullest(people[0], names)
+        return _fullest(people[-1], names)
     if inside:
-        at = None if head is None else offset + head.idx
-        if (
-            at is not None
-            and head.pos_ in {"NOUN", "PROPN"}
-            and not any(n.span.start <= at < n.span.end for n in inside)
-        ):
+        if at is not None and head.pos_ in {"NOUN", "PROPN"}:
             # "a Syrian opposition monitor", "a Pentagon spokesman": the name
             # only qualifies who speaks
             return as_written(
