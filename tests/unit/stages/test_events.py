@@ -731,3 +731,43 @@ def test_events_hedged_passives_keep_their_actor(
 def test_events_real_adjectives_are_no_events(text: str) -> None:
     article = _analyse(text)
     assert len(article.events) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "category", "certainty"),
+    [
+        # a condition anywhere under the clause that holds "would"
+        (
+            "Baghdad would formally ask the coalition to set a timetable for "
+            "leaving Iraq if strikes on Iraqi soil continued, the prime minister's "
+            "office said.",
+            "REQUEST",
+            "hypothetical",
+        ),
+        # a threat's condition is what it threatens
+        (
+            "The G7 is set to warn Beijing of serious consequences if it arms Russia.",
+            "THREATEN",
+            "future",
+        ),
+    ],
+)
+def test_events_would_if_is_hypothetical(
+    text: str, category: str, certainty: str
+) -> None:
+    article = _analyse(text)
+    found = [e for e in article.events if e.category == category]
+    assert found
+    assert found[0].certainty == certainty
+
+
+@pytest.mark.slow
+def test_events_hypothetical_events_are_not_historical() -> None:
+    article = _analyse(
+        "The board would censure Iran at its January meeting if traces were found."
+    )
+    (event,) = [e for e in article.events if e.category == "ACCUSE"]
+    assert event.certainty == "hypothetical"
+    assert not event.historical
+    assert event.date == "2025-01"  # the next January after 2024-05-02

@@ -380,7 +380,9 @@ class _Reader:
             hedged_by_quote=attr.hedged,
             threat=sense.category == "THREATEN",
         )
-        when = event_date(tokens, self.published, future=certainty == "future")
+        when = event_date(
+            tokens, self.published, future=certainty in {"future", "hypothetical"}
+        )
         place_token = args.place_of(token)
         place = self.article.meta.dateline if place_token is None else place_token.text
         return Event(
@@ -394,12 +396,8 @@ class _Reader:
             asserters=attr.asserters,
             polarity=polarity_of(token, denied_by_quote=attr.denied),
             certainty=certainty,
-            historical=is_historical(
-                when,
-                self.published,
-                past=certainty not in {"future", "hypothetical"}
-                and token.tag_ in {"VBD", "VBN"},
-            ),
+            historical=certainty not in {"future", "hypothetical"}
+            and is_historical(when, self.published, past=token.tag_ in {"VBD", "VBN"}),
             date=when,
             place=place,
             extractor=EXTRACTOR,

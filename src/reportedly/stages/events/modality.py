@@ -135,6 +135,13 @@ def is_denied_by_head(token: Any) -> bool:
             and head.head.lemma_.lower() in DENIALS
         ):
             return True
+        if node.dep_ in {"acl", "ccomp"} and head.lemma_.lower() in DENIAL_NOUNS:
+            # "there is no truth to claims that", "no evidence for reports that"
+            holder = head.head.head if head.head.dep_ == "prep" else None
+            if holder is not None and any(
+                d.dep_ == "det" and d.lower_ == "no" for d in holder.children
+            ):
+                return True
         if node.dep_ == "pcomp" and head.dep_ == "prep":
             node = head
             continue
@@ -155,6 +162,18 @@ def _inverted(clause: Any) -> bool:
     """ "Should the talks fail", "Were China to invade", "Had they stayed"."""
     first = clause.doc[clause.left_edge.i]
     return first.lower_ in INVERTED_CONDITION and clause.i in (first.i, first.head.i)
+
+
+def _would_if(token: Any) -> bool:
+    """ "would ask the coalition to set a timetable ... if strikes continued":
+    a condition anywhere under the clause that holds "would"."""
+    for node in clause_chain(token):
+        if any(c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in node.children):
+            return any(
+                t.dep_ == "mark" and t.lower_ in CONDITION_MARKS - {"whether"}
+                for t in node.subtree
+            )
+    return False
 
 
 def _conditional(token: Any, *, threat: bool = False) -> bool:
@@ -237,9 +256,9 @@ def _hedged(token: Any) -> bool:
 
 
 def _future(token: Any) -> bool:
-    if token.dep_ == "ROOT" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    ):
+    if (
+        token.dep_ == "ROOT" or (token.dep_ == "acl" and token.head.dep_ == "ROOT")
+    ) and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return True  # a headline's infinitive: "Navies to begin joint drills"
     if (
         token.dep_ == "advcl"
@@ -293,8 +312,8 @@ def certainty_of(
         for n in clause_chain(token)
         for c in n.children
     )
-    if modal == "would" and perfect:
-        return "hypothetical"  # "would have attacked"
+    if modal == "would" and (perfect or (not threat and _would_if(token))):
+        return "hypothetical"  # "would have attacked", "would ... if ..."
     if _future(token) or (modal == "would" and _under_past_report(token)):
         return "future"
     if modal == "would":

@@ -134,7 +134,7 @@ class Said:
 def is_document_name(name: str) -> bool:
     """Whether a speaker as written names a document or body of evidence."""
     words = [w for w in _words(name) if w not in _DET]
-    for word in ("by", "from", "of", "on", "in"):  # "data from NetBlocks"
+    for word in ("by", "from", "of", "on", "in", "for", "at"):  # "data from X"
         if word in words[1:]:
             words = words[: words.index(word, 1)]
     return bool(words) and (words[-1] in DOCUMENT_NOUNS or words[0] in DOCUMENT_NOUNS)

@@ -208,11 +208,15 @@ def event_date(
     for ent in _date_entities(token):
         if _governor(ent).i not in heads:
             continue
-        iso = resolve_date(ent.text, published, future=future)
+        head = ent.root.head
+        since = (head.dep_ == "prep" and head.lower_ in _SINCE) or (
+            ent[0].lower_ in _SINCE
+        )
+        # "since January" looks back even from a plan or a possibility
+        iso = resolve_date(ent.text, published, future=future and not since)
         if iso is None:
             continue
-        head = ent.root.head
-        if (head.dep_ == "prep" and head.lower_ in _SINCE) or ent[0].lower_ in _SINCE:
+        if since:
             iso = f"{iso}/.."
         distance = min(abs(ent.start - t.i) for t in trigger_tokens)
         if best is None or distance < best[0]:

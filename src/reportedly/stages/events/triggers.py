@@ -49,10 +49,11 @@ _QUANTITIES = frozenset(
     dozens hundreds thousands scores members number group rest many much
     million millions billion billions truck trucks truckload truckloads
     shipment shipments ton tons tonne tonnes load loads consignment batch
+    convoy convoys
     """.split()  # noqa: SIM905
 )
 #: prepositions whose object may name the event of a light verb ("go on strike")
-_EVENT_PREPOSITIONS = frozenset({"on", "into", "under", "in"})
+_EVENT_PREPOSITIONS = frozenset({"on", "into", "under", "in", "for"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 
 
@@ -246,6 +247,8 @@ def _objects(token: Any) -> list[Any]:
     held = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
     if misread_participle(token):
         held.insert(0, token.head)  # "have relaxed entry rules"
+    # "moved armoured vehicles and several thousand troops"
+    held.extend(c for h in list(held) for c in h.children if c.dep_ == "conj")
     for child in held:
         out.append(child)
         if child.lower_ in _QUANTITIES or child.pos_ == "NUM":

@@ -199,19 +199,18 @@ def _trailing_signature(token: Any) -> tuple[Any, set[int]] | None:
             c.dep_ in _CLAUSE_DEPS for c in token.children
         ):
             return None
-    elif subject or token.dep_ != "ROOT":
+    elif subject or token.dep_ not in {"ROOT", "parataxis"}:
         return None  # "..., the Observatory said": a ROOT cue whose subject
         # the parser hid in the clause as an apposition
     doc = token.doc
     sentence_start = token.sent.start
-    signing = (
-        token.lemma_.lower() in _SIGNING
-        and not any(
-            t.pos_ in {"VERB", "AUX"}
-            and not (t.tag_ == "VBG" and t.head.i == token.i)  # ", citing ..."
-            for t in doc[token.i + 1 : token.sent.end]
-        )
-    )  # a signature ends its sentence with a plain reporting verb
+    # a signature ends its clause with a plain reporting verb: what may follow
+    # is set off by a comma (", citing ...", ", although ...")
+    after = doc[token.i + 1 : token.sent.end]
+    stop = next((t.i for t in after if t.text in {",", ";", "—", "–"}), token.sent.end)
+    signing = token.lemma_.lower() in _SIGNING and not any(
+        t.pos_ in {"VERB", "AUX"} for t in doc[token.i + 1 : stop]
+    )
     if token.dep_ == "conj" and not signing:
         return None
     if not subject:

@@ -20,7 +20,8 @@ ROLE_NOUNS = frozenset(
     minister congressman congresswoman mayor lawmaker chairman chairwoman
     businessman businesswoman billionaire nominee secretary ambassador commander
     lawyer attorney judge prosecutor director chief premier chancellor king
-    queen prince general colonel representative diplomat envoy
+    queen prince general colonel representative diplomat envoy adviser advisor
+    aide official head leader deputy commissioner coordinator operator
     """.split()  # noqa: SIM905
 )
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -94,12 +95,39 @@ def names_the_speaker(text: str, name: Span, speaker: Span, offset: int = 0) -> 
     return not words or words[-1].lower() not in _RELATING
 
 
+def _person_after(
+    head: Any, speaker: Span, names: Sequence[Name], offset: int
+) -> str | None:
+    """A person named right after a role, between commas: "the minister, Jane Doe,"."""
+    if head is None or head.pos_ != "NOUN":
+        return None
+    text = head.doc.text
+    for name in names:
+        if name.label != "PERSON" or name.span.start < speaker.end:
+            continue
+        gap = text[speaker.end - offset : name.span.start - offset]
+        after = text[name.span.end - offset : name.span.end - offset + 2]
+        if gap.strip() == "," and after[:1] == ",":
+            return _fullest(name, names)
+        if name.span.start - speaker.end > 3:
+            return None
+    return None
+
+
 def _apposed_person(head: Any, names: Sequence[Name], offset: int) -> str | None:
     """The person an apposition names: "China's envoy, Fu Cong, ..."."""
     if head is None or head.pos_ != "NOUN":
         return None  # a role ("envoy", "spokesman") the apposition names
     for child in head.children:
-        if child.dep_ != "appos" or child.ent_type_ != "PERSON":
+        if child.dep_ != "appos":
+            continue
+        if child.ent_type_ != "PERSON":
+            if head.lemma_.lower() in ROLE_NOUNS and child.pos_ == "PROPN":
+                # a name the tagger did not call a person: "the judiciary
+                # chief, Gholamhossein Mohseni-Ejei,"
+                words = [t for t in child.subtree if t.dep_ != "punct" or t.text == "-"]
+                first, last = words[0], words[-1]
+                return str(head.doc.text[first.idx : last.idx + len(last.text)])
             continue
         at = offset + child.idx
         for name in names:
@@ -150,7 +178,9 @@ def resolve_speaker(
     ``before`` is where to start looking back for the antecedent of a
     pronoun or role noun (the start of the speaker span, or of the sentence).
     """
-    named = _apposed_person(head, names, offset)
+    named = _apposed_person(head, names, offset) or _person_after(
+        head, speaker, names, offset
+    )
     if named is not None:
         return named  # "a police spokesman, Daniel Mutua, said"
     inside = [
@@ -194,6 +224,10 @@ def resolve_speaker(
         return None
     is_role = (
         head.lemma_.lower() in ROLE_NOUNS
+        and head.tag_ != "NNS"  # "two Western diplomats" are not one person
+        # "the spokesman" points back; "the bloc's security commissioner" is
+        # introduced by what qualifies it
+        and not any(c.dep_ in {"poss", "compound", "amod"} for c in head.children)
         and not any(t.pos_ == "PROPN" for t in head.subtree)
         # "a spokesman" is someone new; "the spokesman" someone named before
         and not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
