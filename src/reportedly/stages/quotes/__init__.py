@@ -165,6 +165,7 @@ def extract_quotes(
                     names,
                     offset=draft.source_offset,
                     before=draft.source.start,
+                    text=article.text,
                 )
                 or draft.source_name
             )

@@ -191,23 +191,25 @@ def _trailing_signature(token: Any) -> tuple[Any, set[int]] | None:
     it), else the noun phrase between the last comma and the cue; the content
     is the sentence before that comma.
     """
-    subject = any(c.dep_ in _SUBJECT_DEPS for c in token.children)
-    if token.pos_ != "VERB" or token.i == token.sent.start:
+    if token.pos_ != "VERB":
         return None
+    children = list(token.children)
+    subject = any(c.dep_ in _SUBJECT_DEPS for c in children)
     if token.dep_ in {"advcl", "conj"}:
-        if token.i < token.head.i or any(
-            c.dep_ in _CLAUSE_DEPS for c in token.children
-        ):
+        if token.i < token.head.i or any(c.dep_ in _CLAUSE_DEPS for c in children):
             return None
     elif subject or token.dep_ not in {"ROOT", "parataxis"}:
         return None  # "..., the Observatory said": a ROOT cue whose subject
         # the parser hid in the clause as an apposition
     doc = token.doc
-    sentence_start = token.sent.start
+    sentence = token.sent  # costly in spaCy: read once, after the cheap tests
+    sentence_start, sentence_end = sentence.start, sentence.end
+    if token.i == sentence_start:
+        return None
     # a signature ends its clause with a plain reporting verb: what may follow
     # is set off by a comma (", citing ...", ", although ...")
-    after = doc[token.i + 1 : token.sent.end]
-    stop = next((t.i for t in after if t.text in {",", ";", "—", "–"}), token.sent.end)
+    after = doc[token.i + 1 : sentence_end]
+    stop = next((t.i for t in after if t.text in {",", ";", "—", "–"}), sentence_end)
     signing = token.lemma_.lower() in _SIGNING and not any(
         t.pos_ in {"VERB", "AUX"} for t in doc[token.i + 1 : stop]
     )

@@ -80,33 +80,32 @@ _TITLE_WORDS = frozenset(
 )
 
 
-def names_the_speaker(text: str, name: Span, speaker: Span, offset: int = 0) -> bool:
+def names_the_speaker(text: str, name: Span, speaker: Span) -> bool:
     """Whether a person's name at the end of a speaker phrase is the speaker.
 
     "Russia's special envoy for Central Asia Oleg Varentsov" is Varentsov;
-    "an aide to President Ilham Aliyev" is not Aliyev. ``text`` holds the
-    article from ``offset`` on.
+    "an aide to President Ilham Aliyev" is not Aliyev. ``text`` is the
+    article's text.
     """
     if speaker.end - name.end > 2:
         return False  # the name does not end the phrase
-    words = text[speaker.start - offset : name.start - offset].split()
+    words = text[speaker.start : name.start].split()
     while words and words[-1].lower().strip(".,") in _TITLE_WORDS:
         words.pop()
     return not words or words[-1].lower() not in _RELATING
 
 
 def _person_after(
-    head: Any, speaker: Span, names: Sequence[Name], offset: int
+    head: Any, speaker: Span, names: Sequence[Name], text: str
 ) -> str | None:
     """A person named right after a role, between commas: "the minister, Jane Doe,"."""
     if head is None or head.pos_ != "NOUN":
         return None
-    text = head.doc.text
     for name in names:
         if name.label != "PERSON" or name.span.start < speaker.end:
             continue
-        gap = text[speaker.end - offset : name.span.start - offset]
-        after = text[name.span.end - offset : name.span.end - offset + 2]
+        gap = text[speaker.end : name.span.start]
+        after = text[name.span.end : name.span.end + 2]
         if gap.strip() == "," and after[:1] == ",":
             return _fullest(name, names)
         if name.span.start - speaker.end > 3:
@@ -114,7 +113,9 @@ def _person_after(
     return None
 
 
-def _apposed_person(head: Any, names: Sequence[Name], offset: int) -> str | None:
+def _apposed_person(
+    head: Any, names: Sequence[Name], offset: int, text: str
+) -> str | None:
     """The person an apposition names: "China's envoy, Fu Cong, ..."."""
     if head is None or head.pos_ != "NOUN":
         return None  # a role ("envoy", "spokesman") the apposition names
@@ -127,7 +128,7 @@ def _apposed_person(head: Any, names: Sequence[Name], offset: int) -> str | None
                 # chief, Gholamhossein Mohseni-Ejei,"
                 words = [t for t in child.subtree if t.dep_ != "punct" or t.text == "-"]
                 first, last = words[0], words[-1]
-                return str(head.doc.text[first.idx : last.idx + len(last.text)])
+                return text[offset + first.idx : offset + last.idx + len(last.text)]
             continue
         at = offset + child.idx
         for name in names:
@@ -170,16 +171,23 @@ def _fullest(name: Name, names: Sequence[Name]) -> str:
 
 
 def resolve_speaker(
-    head: Any, speaker: Span, names: Sequence[Name], *, offset: int, before: int
+    head: Any,
+    speaker: Span,
+    names: Sequence[Name],
+    *,
+    offset: int,
+    before: int,
+    text: str,
 ) -> str | None:
     """The name of whoever ``speaker`` (with spaCy head token ``head``) means.
 
     ``offset`` is the article offset of the parse ``head`` belongs to;
     ``before`` is where to start looking back for the antecedent of a
-    pronoun or role noun (the start of the speaker span, or of the sentence).
+    pronoun or role noun (the start of the speaker span, or of the sentence);
+    ``text`` is the article's text.
     """
-    named = _apposed_person(head, names, offset) or _person_after(
-        head, speaker, names, offset
+    named = _apposed_person(head, names, offset, text) or _person_after(
+        head, speaker, names, text
     )
     if named is not None:
         return named  # "a police spokesman, Daniel Mutua, said"
@@ -191,7 +199,6 @@ def resolve_speaker(
     if holding:  # "South Korea's Yonhap news agency": Yonhap's
         first = holding[0]
         return _fullest(first, names) if first.label == "PERSON" else first.text
-    text = head.doc.text if head is not None else ""
     people = [
         n
         for n in inside
@@ -199,7 +206,7 @@ def resolve_speaker(
         and (
             head is None
             or head.pos_ not in {"NOUN", "PROPN"}
-            or names_the_speaker(text, n.span, speaker, offset)
+            or names_the_speaker(text, n.span, speaker)
         )
     ]
     if people:
@@ -208,9 +215,7 @@ def resolve_speaker(
         if at is not None and head.pos_ in {"NOUN", "PROPN"}:
             # "a Syrian opposition monitor", "a Pentagon spokesman": the name
             # only qualifies who speaks
-            return as_written(
-                head.doc.text[speaker.start - offset : speaker.end - offset]
-            )
+            return as_written(text[speaker.start : speaker.end])
         return inside[0].text
     if head is None:
         return None
