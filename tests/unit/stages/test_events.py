@@ -461,15 +461,20 @@ def _analyse(text: str) -> Article:
     return article
 
 
+def _event_of(article: Article, category: str) -> Event:
+    """The first event of a category (the test fails, listing them, without one)."""
+    found = [e for e in article.events if e.category == category]
+    assert found, [e.category for e in article.events]
+    return found[0]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "category", "polarity", "certainty", "n"), SENTENCES)
 def test_events_real_model_on_invented_sentences(
     text: str, category: str, polarity: str, certainty: str, n: int
 ) -> None:
     article = _analyse(text)
-    events = [e for e in article.events if e.category == category]
-    assert events, [e.category for e in article.events]
-    event = events[0]
+    event = _event_of(article, category)
     assert (event.polarity, event.certainty) == (polarity, certainty)
     assert len(event.asserters) == n
     for span in (event.trigger, event.sentence, *[m.span for m in event.actors]):
@@ -492,9 +497,7 @@ def test_events_means_clause_shares_the_main_clause_date(
     text: str, category: str, date: str
 ) -> None:
     article = _analyse(text)
-    found = [e for e in article.events if e.category == category]
-    assert found, [e.category for e in article.events]
-    assert found[0].date == date
+    assert _event_of(article, category).date == date
 
 
 @pytest.mark.slow
@@ -609,9 +612,7 @@ def test_events_happenings_subjects_and_targets(
     text: str, category: str, polarity: str
 ) -> None:
     article = _analyse(text)
-    found = [e for e in article.events if e.category == category]
-    assert found, [e.category for e in article.events]
-    assert found[0].polarity == polarity
+    assert _event_of(article, category).polarity == polarity
     assert not [e for e in article.events if e.category == "AID"]
 
 
@@ -674,9 +675,7 @@ def test_events_negation_joint_action_and_narrator(
     text: str, category: str, polarity: str, asserters: list[str]
 ) -> None:
     article = _analyse(text)
-    found = [e for e in article.events if e.category == category]
-    assert found, [e.category for e in article.events]
-    event = found[0]
+    event = _event_of(article, category)
     assert event.polarity == polarity
     names = [(a.name or "").lower() for a in event.asserters]
     assert len(names) == len(asserters), names
@@ -757,9 +756,7 @@ def test_events_would_if_is_hypothetical(
     text: str, category: str, certainty: str
 ) -> None:
     article = _analyse(text)
-    found = [e for e in article.events if e.category == category]
-    assert found
-    assert found[0].certainty == certainty
+    assert _event_of(article, category).certainty == certainty
 
 
 @pytest.mark.slow
