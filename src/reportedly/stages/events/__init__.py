@@ -67,6 +67,14 @@ def _denies_reports(token: Any, trigger: Trigger) -> bool:
     )
 
 
+def _asks_anonymity(token: Any) -> bool:
+    """ "who asked not to be named": why a source is unnamed, not a request."""
+    return any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in {"name", "identify", "quote"}
+        for c in token.children
+    )
+
+
 def _has_deontic(token: Any) -> bool:
     if token.dep_ == "advcl" or token.pos_ != "VERB":
         return False
@@ -153,7 +161,11 @@ class _Reader:
                 if inner is not None:
                     found[token.i].content = [Trigger(token, inner)]
                 continue
-            if trigger is not None and not _denies_reports(token, trigger):
+            if (
+                trigger is not None
+                and not _denies_reports(token, trigger)
+                and not _asks_anonymity(token)
+            ):
                 found[token.i] = Found(trigger)
         for i in sorted(found):
             frame = path_to_frame(found[i].trigger.token, found)
@@ -405,7 +417,7 @@ class _Reader:
 
 
 def extract_events(
-    article: Article, *, cameo: str = "phrases", relative_clauses: bool = False
+    article: Article, *, cameo: str = "phrases", relative_clauses: bool = True
 ) -> tuple[Event, ...]:
     """The PLOVER events of a parsed article, in text order.
 
@@ -437,7 +449,7 @@ class EventRules:
     """PLOVER events from dependency rules, with provenance, polarity and time."""
 
     cameo: str = "phrases"
-    relative_clauses: bool = False
+    relative_clauses: bool = True
 
     def __call__(self, article: Article) -> Article:
         events = extract_events(

@@ -196,7 +196,9 @@ def _trailing_signature(token: Any) -> tuple[Any, set[int]] | None:
     children = list(token.children)
     subject = any(c.dep_ in _SUBJECT_DEPS for c in children)
     if token.dep_ in {"advcl", "conj"}:
-        if token.i < token.head.i or any(c.dep_ in _CLAUSE_DEPS for c in children):
+        if token.i < token.head.i or any(
+            c.dep_ in _CLAUSE_DEPS and c.i < token.i for c in children
+        ):  # a clause after the cue is checked below (", as gangs kept ...")
             return None
     elif subject or token.dep_ not in {"ROOT", "parataxis"}:
         return None  # "..., the Observatory said": a ROOT cue whose subject
@@ -214,6 +216,14 @@ def _trailing_signature(token: Any) -> tuple[Any, set[int]] | None:
         t.pos_ in {"VERB", "AUX"} for t in doc[token.i + 1 : stop]
     )
     if token.dep_ == "conj" and not signing:
+        return None
+    if subject and token.dep_ == "conj":
+        # "..., two diplomats involved in the talks said": the conjunct's own
+        # subject, set off by a comma, signs the clause before it
+        said_by = next(c for c in children if c.dep_ in _SUBJECT_DEPS)
+        left = said_by.left_edge.i
+        if left - 1 > sentence_start and doc[left - 1].text == ",":
+            return said_by, set(range(sentence_start, left - 1))
         return None
     if not subject:
         named = _named_before(token, sentence_start)
@@ -462,7 +472,7 @@ def find_attributions(
                 if draft is not None:
                     yield draft
             elif model.is_cue(sheet, i) or (
-                sheet.dep[i] == "advcl"
+                sheet.dep[i] in {"advcl", "conj"}
                 and sheet.lemma[i] in SPEECH
                 and _trailing_signature(doc[i]) is not None
             ):
