@@ -768,3 +768,41 @@ def test_events_hypothetical_events_are_not_historical() -> None:
     assert event.certainty == "hypothetical"
     assert not event.historical
     assert event.date == "2025-01"  # the next January after 2024-05-02
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "category", "certainty", "date"),
+    [
+        # a modal's condition under its complement
+        (
+            "The party might agree to call off its march on the capital if the "
+            "government frees its leaders, an aide said.",
+            "AGREE",
+            "hypothetical",
+            None,
+        ),
+        # "air strikes" are ASSAULT, not a strike of workers
+        (
+            "The army will begin air strikes on the camps next week.",
+            "ASSAULT",
+            "future",
+            None,
+        ),
+        # "since the 2021 coup" is a range that has not ended
+        (
+            "India has not supplied weapons to Myanmar's military since the 2021 coup.",
+            "AID",
+            "fact",
+            "2021/..",
+        ),
+    ],
+)
+def test_events_modal_conditions_compounds_and_since(
+    text: str, category: str, certainty: str, date: str | None
+) -> None:
+    event = _event_of(_analyse(text), category)
+    assert event.certainty == certainty
+    assert not event.historical
+    if date is not None:
+        assert event.date == date

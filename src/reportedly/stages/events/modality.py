@@ -165,10 +165,11 @@ def _inverted(clause: Any) -> bool:
 
 
 def _would_if(token: Any) -> bool:
-    """ "would ask the coalition to set a timetable ... if strikes continued":
-    a condition anywhere under the clause that holds "would"."""
+    """ "would ask the coalition to set a timetable ... if strikes continued",
+    "might agree to call off the march if ...": a condition anywhere under the
+    clause that holds the modal."""
     for node in clause_chain(token):
-        if any(c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in node.children):
+        if any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_AUX for c in node.children):
             return any(
                 t.dep_ == "mark" and t.lower_ in CONDITION_MARKS - {"whether"}
                 for t in node.subtree
@@ -312,8 +313,10 @@ def certainty_of(
         for n in clause_chain(token)
         for c in n.children
     )
-    if modal == "would" and (perfect or (not threat and _would_if(token))):
-        return "hypothetical"  # "would have attacked", "would ... if ..."
+    if modal == "would" and perfect:
+        return "hypothetical"  # "would have attacked"
+    if modal is not None and not threat and _would_if(token):
+        return "hypothetical"  # "would ... if ...", "might agree ... if ..."
     if _future(token) or (modal == "would" and _under_past_report(token)):
         return "future"
     if modal == "would":

@@ -209,6 +209,8 @@ def event_date(
         if _governor(ent).i not in heads:
             continue
         head = ent.root.head
+        if head.dep_ == "pobj" and head.head.dep_ == "prep":
+            head = head.head  # "since the 2021 coup"
         since = (head.dep_ == "prep" and head.lower_ in _SINCE) or (
             ent[0].lower_ in _SINCE
         )

@@ -287,11 +287,12 @@ def _object_words(token: Any) -> list[str]:
     for child in _objects(token):
         if child.pos_ in {"NOUN", "PROPN", "ADJ"}:
             lemma = child.lemma_.lower()
-            words.append(lemma)
             compounds = [
                 c.lemma_.lower() for c in child.children if c.dep_ == "compound"
             ]
+            # the compound first: "air strikes" before "strikes"
             words.extend(f"{c} {lemma}" for c in compounds)
+            words.append(lemma)
             if child.lower_ != lemma:
                 words.append(child.lower_)
             words.extend(compounds)
