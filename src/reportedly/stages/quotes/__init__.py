@@ -380,16 +380,8 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
         # a person's canonical name resolves "he" and "Peskov" when the person
         # is the speaker; "an aide to President Aliyev" is Aliyev's side, not
         # Aliyev; an institution keeps the name the text gives it
-        name = (
-            chosen.name
-            if chosen.kind == "person"
-            and chosen
-            in (
-                *holding,
-                *people,
-            )
-            else None
-        )
+        speaks = chosen.kind == "person" and (chosen in holding or chosen in people)
+        name = chosen.name if speaks else None
         linked.append(
             replace(
                 quote,
