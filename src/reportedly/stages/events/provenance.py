@@ -26,7 +26,8 @@ DOCUMENT_NOUNS = frozenset(
     record records transcript transcripts footage video videos release website
     intelligence estimate estimates research census paper papers book article
     editorial image images photo photos photographs satellite evidence findings
-    cable cables communique declaration
+    cable cables communique declaration imagery intercept intercepts recording
+    recordings notes minutes logs memoir diary tape tapes readout
     """.split()  # noqa: SIM905
 )
 #: cue words that deny their content

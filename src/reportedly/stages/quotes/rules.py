@@ -32,7 +32,11 @@ _EDGE_PUNCT = frozenset(",;:—–-()[].")
 _SPEAKER_DROP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis"})
 #: the reporting verbs of a signature after the reported clause
 _SIGNING = frozenset(
-    "say tell add insist claim warn announce note write explain confirm".split()  # noqa: SIM905
+    """
+    say tell add insist claim warn announce note write explain confirm
+    acknowledge admit concede state stress argue allege maintain reiterate
+    emphasise emphasize
+    """.split()  # noqa: SIM905
 )
 #: "according to" these is "in line with", not "as said by"
 _NOT_SOURCES = frozenset(
