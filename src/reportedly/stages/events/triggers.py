@@ -251,11 +251,23 @@ def _objects(token: Any) -> list[Any]:
     held.extend(c for h in list(held) for c in h.children if c.dep_ == "conj")
     for child in held:
         out.append(child)
-        if child.lower_ in _QUANTITIES or child.pos_ == "NUM":
-            # "40 trucks of flour", "$300 million in ammunition"
-            for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}:
-                    out.extend(g for g in prep.children if g.dep_ == "pobj")
+        measured = child
+        # "40 trucks of flour", "$300 million in ammunition", "a shipment of
+        # 25,000 tonnes of wheat": what the quantities are of
+        for _ in range(3):
+            if not (measured.lower_ in _QUANTITIES or measured.pos_ == "NUM"):
+                break
+            inner = [
+                g
+                for prep in measured.children
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}
+                for g in prep.children
+                if g.dep_ == "pobj"
+            ]
+            out.extend(inner)
+            if not inner:
+                break
+            measured = inner[0]
     return out
 
 
