@@ -806,3 +806,37 @@ def test_events_modal_conditions_compounds_and_since(
     assert not event.historical
     if date is not None:
         assert event.date == date
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "category", "date"),
+    [
+        (
+            "During the 1980s, the United States supplied missiles to the rebels.",
+            "AID",
+            "1980/1989",
+        ),
+        # the trigger's own date before one it shares with the verb above
+        (
+            "Durrani led an armed group in the 1980s and signed a ceasefire with "
+            "the government in 1992.",
+            "RETREAT",
+            "1992",
+        ),
+    ],
+)
+def test_events_decades_and_the_triggers_own_date(
+    text: str, category: str, date: str
+) -> None:
+    event = _event_of(_analyse(text), category)
+    assert event.date == date
+    assert event.historical
+
+
+@pytest.mark.slow
+def test_events_a_participle_with_an_object_acts() -> None:
+    event = _event_of(
+        _analyse("Israeli airstrikes killed at least 20 people in Rafah."), "ASSAULT"
+    )
+    assert [m.code for m in event.actors] == ["ISR"]

@@ -148,7 +148,14 @@ class _Reader:
                     and not clause
                     and not misread_participle(token)
                 )
-                or (token.dep_ == "acl" and token.tag_ == "VBN" and not clause)
+                or (
+                    token.dep_ == "acl"
+                    and token.tag_ == "VBN"
+                    and not clause
+                    # "airstrikes killed 20 people", misread as "airstrikes
+                    # (that were) killed": a participle with an object acts
+                    and not any(c.dep_ == "dobj" for c in token.children)
+                )
                 or (token.dep_ == "relcl" and not self.relative_clauses)
             ):
                 continue  # "ousted president", "the curfew imposed in 1990"

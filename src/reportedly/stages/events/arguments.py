@@ -226,7 +226,8 @@ def subject_of(token: Any, depth: int = 0) -> tuple[Any, bool]:
     if token.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
         return subject_of(head.head, depth + 1)  # "built ties by providing arms"
     if token.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
-        return (head, False) if token.dep_ == "relcl" else (None, False)
+        acts = token.dep_ == "relcl" or any(c.dep_ == "dobj" for c in token.children)
+        return (head, False) if acts else (None, False)
     if token.dep_ in _CLIMB_DEPS or (token.dep_ == "advcl" and token.tag_ == "VBG"):
         if token.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children):
             # "urged Serbia to return": the object of the head acts

@@ -57,6 +57,11 @@ MODALITY_CUES = frozenset(
     """.split()  # noqa: SIM905
 )
 _DET = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})
+#: words after which a source's name says whose or where it is, not what
+_CUT_NAME = (
+    *("by", "from", "of", "on", "in", "for", "at"),
+    *("seen", "obtained", "reviewed", "shared", "circulated", "leaked"),
+)
 _WORD = re.compile(r"[\w'-]+")
 
 
@@ -135,7 +140,7 @@ class Said:
 def is_document_name(name: str) -> bool:
     """Whether a speaker as written names a document or body of evidence."""
     words = [w for w in _words(name) if w not in _DET]
-    for word in ("by", "from", "of", "on", "in", "for", "at"):  # "data from X"
+    for word in _CUT_NAME:  # "data from X", "a document seen by Y"
         if word in words[1:]:
             words = words[: words.index(word, 1)]
     return bool(words) and (words[-1] in DOCUMENT_NOUNS or words[0] in DOCUMENT_NOUNS)

@@ -57,6 +57,7 @@ _RELATIVE = re.compile(
     r" (week|month|year|weekend)\b"
 )
 _YEAR = re.compile(r"\b((?:1[89]|20)[0-9]{2})\b")
+_DECADE = re.compile(r"\b((?:1[89]|20)[0-9]0)s\b")
 _SINCE = frozenset({"since"})
 
 
@@ -160,6 +161,9 @@ def resolve_date(
         return iso
     if today is not None and (relative := _relative(lower, today, future)):
         return relative
+    if match := _DECADE.search(lower):  # "during the 1980s"
+        first = int(match.group(1))
+        return f"{first}/{first + 9}"
     if match := _YEAR.search(lower):
         return match.group(1)
     return _month_only(lower, today, future)
@@ -204,9 +208,11 @@ def event_date(
             break
         node = node.head
         heads.add(node.i)
-    best: tuple[int, str] | None = None
+    own = {t.i for t in trigger_tokens}
+    best: tuple[int, int, str] | None = None
     for ent in _date_entities(token):
-        if _governor(ent).i not in heads:
+        governor = _governor(ent).i
+        if governor not in heads:
             continue
         head = ent.root.head
         if head.dep_ == "pobj" and head.head.dep_ == "prep":
@@ -221,9 +227,12 @@ def event_date(
         if since:
             iso = f"{iso}/.."
         distance = min(abs(ent.start - t.i) for t in trigger_tokens)
-        if best is None or distance < best[0]:
-            best = (distance, iso)
-    return None if best is None else best[1]
+        # a date on the trigger itself before one it shares with a verb above
+        # ("led ... in the 1980s and signed a ceasefire ... in 1992")
+        rank = (0 if governor in own else 1, distance)
+        if best is None or rank < best[:2]:
+            best = (*rank, iso)
+    return None if best is None else best[2]
 
 
 def _last_day(iso: str) -> date | None:

@@ -53,7 +53,7 @@ _QUANTITIES = frozenset(
     """.split()  # noqa: SIM905
 )
 #: prepositions whose object may name the event of a light verb ("go on strike")
-_EVENT_PREPOSITIONS = frozenset({"on", "into", "under", "in", "for"})
+_EVENT_PREPOSITIONS = frozenset({"on", "into", "under", "in", "for", "by"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 
 
