@@ -840,3 +840,37 @@ def test_events_a_participle_with_an_object_acts() -> None:
         _analyse("Israeli airstrikes killed at least 20 people in Rafah."), "ASSAULT"
     )
     assert [m.code for m in event.actors] == ["ISR"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "category", "actor", "historical"),
+    [
+        (
+            "Berlin's formal apology to Namibia in 2021 has done little to settle "
+            "the question of reparations.",
+            "SUPPORT",
+            "DEU",
+            True,
+        ),
+        (
+            "The Soviet withdrawal from Afghanistan, completed in 1989, left a "
+            "communist government in Kabul.",
+            "RETREAT",
+            "SUN",
+            True,
+        ),
+    ],
+)
+def test_events_nouns_that_name_events_with_their_actor(
+    text: str, category: str, actor: str, historical: bool
+) -> None:
+    event = _event_of(_analyse(text), category)
+    assert actor in [m.code for m in event.actors]
+    assert event.historical is historical
+
+
+@pytest.mark.slow
+def test_events_a_press_release_is_no_release() -> None:
+    article = _analyse("Moscow's press release criticised the decision.")
+    assert not [e for e in article.events if e.category == "RETREAT"]

@@ -345,6 +345,15 @@ class _Reader:
         sense = trigger.sense
         if trigger.kind in {"relation", "happening"}:
             actors, recipients = self._parties(trigger.extra[0], offset)
+        elif trigger.kind == "nominal":
+            holders = [
+                c for c in token.children if c.dep_ in {"poss", "amod", "compound"}
+            ]
+            actors = tuple(
+                m for h in holders for m in args.party_mentions(h, offset, self.index)
+            )
+            target = args.recipient_of(token)
+            recipients = () if target is None else self._mentions(target, offset, attr)
         elif trigger.kind == "deontic":
             subject = args.reporting_subject(token, REPORTING)
             actors = (

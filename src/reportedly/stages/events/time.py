@@ -209,9 +209,18 @@ def event_date(
         node = node.head
         heads.add(node.i)
     own = {t.i for t in trigger_tokens}
+    if token.pos_ == "NOUN":
+        # "the withdrawal, completed in 1989": a participle describing the event
+        heads.update(c.i for c in token.children if c.dep_ == "acl")
     best: tuple[int, int, str] | None = None
     for ent in _date_entities(token):
         governor = _governor(ent).i
+        if (
+            token.pos_ == "NOUN"
+            and token in ent.root.ancestors
+            and any(a.i == governor for a in token.ancestors)
+        ):
+            governor = token.i  # "Berlin's apology to Namibia in 2021"
         if governor not in heads:
             continue
         head = ent.root.head

@@ -538,11 +538,38 @@ def _match_happening(token: Any, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+#: who acts through a nominal event: "Berlin's apology", "the Soviet withdrawal"
+_NOMINAL_ACTORS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def _match_nominal(token: Any, lexicon: Lexicon) -> Trigger | None:
+    """ "Berlin's 2021 apology to Namibia ...", "the Soviet withdrawal ...".
+
+    A noun that names an event, as the subject of its clause, with the actor
+    as its possessor or a national adjective.
+    """
+    if token.pos_ != "NOUN" or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    sense = lexicon.nouns.get(token.lemma_.lower())
+    if sense is None:
+        return None
+    for child in token.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN":
+            return None  # "press release", "food aid": not this event
+        if (child.dep_ == "poss" and child.pos_ != "PRON") or (
+            child.dep_ in {"amod", "compound"} and child.ent_type_ in _NOMINAL_ACTORS
+        ):
+            return Trigger(token, sense, kind="nominal")
+    return None
+
+
 def match_token(
     token: Any, lexicon: Lexicon, *, cameo: str = "phrases"
 ) -> Trigger | None:
     """The trigger a token heads, if it heads one."""
     pos = token.pos_
+    if pos == "NOUN":
+        return _match_nominal(token, lexicon)
     relation = _match_relation(token, lexicon) or _match_happening(token, lexicon)
     if relation is not None:
         return relation
