@@ -874,3 +874,21 @@ def test_events_nouns_that_name_events_with_their_actor(
 def test_events_a_press_release_is_no_release() -> None:
     article = _analyse("Moscow's press release criticised the decision.")
     assert not [e for e in article.events if e.category == "RETREAT"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "category", "certainty"),
+    [
+        ("Germany will hand over a third Patriot system to Ukraine.", "AID", "future"),
+        (
+            "The opposition plans to hold three days of nationwide protests.",
+            "PROTEST",
+            "future",
+        ),
+    ],
+)
+def test_events_phrasal_objects_and_counted_events(
+    text: str, category: str, certainty: str
+) -> None:
+    assert _event_of(_analyse(text), category).certainty == certainty

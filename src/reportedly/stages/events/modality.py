@@ -168,11 +168,24 @@ def _would_if(token: Any) -> bool:
     """ "would ask the coalition to set a timetable ... if strikes continued",
     "might agree to call off the march if ...": a condition anywhere under the
     clause that holds the modal."""
+    marks = CONDITION_MARKS - {"whether"}
     for node in clause_chain(token):
         if any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_AUX for c in node.children):
-            return any(
-                t.dep_ == "mark" and t.lower_ in CONDITION_MARKS - {"whether"}
-                for t in node.subtree
+            if any(t.dep_ == "mark" and t.lower_ in marks for t in node.subtree):
+                return True
+            # "X would be ready to return ..., if Cairo dropped ..., the
+            # minister told reporters": the parser hung the condition on the
+            # reporting verb; it still bounds what was reported
+            head = node.head
+            return (
+                node.dep_ in {"ccomp", "parataxis"}
+                and head.lemma_.lower() in REPORTING
+                and any(
+                    c.dep_ == "advcl"
+                    and c.i < head.i
+                    and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+                    for c in head.children
+                )
             )
     return False
 

@@ -49,7 +49,7 @@ _QUANTITIES = frozenset(
     dozens hundreds thousands scores members number group rest many much
     million millions billion billions truck trucks truckload truckloads
     shipment shipments ton tons tonne tonnes load loads consignment batch
-    convoy convoys
+    convoy convoys day days week weeks round rounds wave waves
     """.split()  # noqa: SIM905
 )
 #: prepositions whose object may name the event of a light verb ("go on strike")
@@ -137,7 +137,8 @@ class Lexicon:
             self.verbs[lemma] = parse_sense(value)
         self.phrases: dict[tuple[str, str], Sense | None] = {}
         for key, value in hand.get("phrases", {}).items():
-            lemma, _, word = key.partition(" ")
+            # "hold talk" is (hold, talk); "hand over|system" a phrasal verb's
+            lemma, _, word = key.partition("|") if "|" in key else key.partition(" ")
             self.phrases[(lemma, word)] = parse_sense(value)
         self.adjectives = {
             k: s for k, v in hand.get("adjectives", {}).items() if (s := parse_sense(v))
