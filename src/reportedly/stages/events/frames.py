@@ -24,24 +24,19 @@ VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN
 _COMPLEMENT_DEPS = frozenset(
     {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "conj", "advcl", "appos"}
 )
+#: what is asked for or refused, by the category of the content
+_ASKED_MODES = {
+    "AID": "assist",
+    "COOPERATE": "assist",
+    "RETREAT": "yield",
+    "CONCEDE": "yield",
+    "CONSULT": "meet",
+    "AGREE": "meet",
+}
 #: the mode a framing event takes from the category of its content
 FRAME_MODES = {
-    "REQUEST": {
-        "AID": "assist",
-        "COOPERATE": "assist",
-        "RETREAT": "yield",
-        "CONCEDE": "yield",
-        "CONSULT": "meet",
-        "AGREE": "meet",
-    },
-    "REJECT": {
-        "AID": "assist",
-        "COOPERATE": "assist",
-        "RETREAT": "yield",
-        "CONCEDE": "yield",
-        "CONSULT": "meet",
-        "AGREE": "meet",
-    },
+    "REQUEST": _ASKED_MODES,
+    "REJECT": _ASKED_MODES,
     "THREATEN": {
         "SANCTION": "relations",
         "COERCE": "restrict",
