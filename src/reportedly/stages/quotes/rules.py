@@ -289,8 +289,13 @@ def _verb_draft(
     sentence: Span,
     model: QuoteModel | None = None,
     sheet: Sheet | None = None,
+    signed: tuple[Any, set[int]] | None = None,
 ) -> Draft:
-    """A draft from a cue token, its content and source learned with a model."""
+    """A draft from a cue token, its content and source learned with a model.
+
+    ``signed`` is the cue's :func:`_trailing_signature` when the caller has
+    already read it.
+    """
     doc = token.doc
     lemma = token.lemma_.lower()
     cue_tokens = [token]
@@ -345,7 +350,8 @@ def _verb_draft(
     subject = subject_of(token)
     if subject is not None:
         content.difference_update(_subtree(subject))
-    signed = _trailing_signature(token)
+    if signed is None:
+        signed = _trailing_signature(token)
     if signed is not None:
         subject, content = signed
     elif model is not None and sheet is not None:
@@ -475,9 +481,11 @@ def find_attributions(
                 draft = _according_draft(doc[i], offset, sentence)
                 if draft is not None:
                     yield draft
-            elif model.is_cue(sheet, i) or (
+            elif model.is_cue(sheet, i):
+                yield _verb_draft(doc[i], offset, span, model, sheet)
+            elif (
                 sheet.dep[i] in {"advcl", "conj"}
                 and sheet.lemma[i] in SPEECH
-                and _trailing_signature(doc[i]) is not None
-            ):
-                yield _verb_draft(doc[i], offset, span, model, sheet)
+                and (signed := _trailing_signature(doc[i])) is not None
+            ):  # a signature the cue scorer passed over, read once
+                yield _verb_draft(doc[i], offset, span, model, sheet, signed)
