@@ -240,6 +240,16 @@ def _branch_features(sheet: Sheet, cue: int, i: int, path: Path, lc: str) -> lis
     return out
 
 
+def path_steps(ups: list[str], downs: list[str]) -> list[str]:
+    """A path as steps: "U:nsubj" up from the cue, "D:ccomp" down to the token."""
+    return [f"U:{d}" for d in ups] + [f"D:{d}" for d in downs] or ["SELF"]
+
+
+def _abridged(steps: list[str]) -> str:
+    """The first four steps of a path, "+" when it goes on."""
+    return "/".join(steps[:4]) + ("+" if len(steps) > 4 else "")
+
+
 def content_features(sheet: Sheet, cue: int, i: int, path: Path | None) -> list[str]:
     """The feature strings of token ``i`` as a possible part of ``cue``'s content."""
     lemma = sheet.lemma[cue]
@@ -250,10 +260,10 @@ def content_features(sheet: Sheet, cue: int, i: int, path: Path | None) -> list[
     else:
         ups, chain = path
         downs = [sheet.dep[n] for n in chain]
-        steps = [f"U:{d}" for d in ups] + [f"D:{d}" for d in downs] or ["SELF"]
+        steps = path_steps(ups, downs)
         first, last = steps[0], steps[-1]
         two = "/".join(steps[:2])
-        whole = "/".join(steps[:4]) + ("+" if len(steps) > 4 else "")
+        whole = _abridged(steps)
         feats += [
             f"p1={first}",
             f"pa={whole}",
@@ -319,9 +329,8 @@ def source_features(
         feats.append("nopath")
     else:
         ups, chain = path
-        steps = [f"U:{d}" for d in ups] + [f"D:{sheet.dep[n]}" for n in chain]
-        steps = steps or ["SELF"]
-        whole = "/".join(steps[:4]) + ("+" if len(steps) > 4 else "")
+        steps = path_steps(ups, [sheet.dep[n] for n in chain])
+        whole = _abridged(steps)
         feats += [
             f"pa={whole}",
             f"p1={steps[0]}",
