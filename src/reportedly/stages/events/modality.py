@@ -95,6 +95,11 @@ def _children(token: Any, *deps: str) -> Iterator[Any]:
     return (c for c in token.children if c.dep_ in deps)
 
 
+def _has_no(noun: Any) -> bool:
+    """ "no arrests", "no truth", "at no point": a noun under "no"."""
+    return any(d.dep_ == "det" and d.lower_ == "no" for d in noun.children)
+
+
 def is_negated(token: Any) -> bool:
     """ "did not attack", "never shelled", "fired no shells", "nobody was held"."""
     for node in clause_chain(token):
@@ -104,15 +109,12 @@ def is_negated(token: Any) -> bool:
             ):
                 return True
             if child.dep_ == "prep" and any(
-                g.dep_ == "pobj"
-                and g.lemma_.lower() in _NO_WAY
-                and any(d.dep_ == "det" and d.lower_ == "no" for d in g.children)
+                g.dep_ == "pobj" and g.lemma_.lower() in _NO_WAY and _has_no(g)
                 for g in child.children
             ):
                 return True  # "at no point", "in no way", "under no circumstances"
             if child.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} and (
-                child.lower_ in NOBODY
-                or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+                child.lower_ in NOBODY or _has_no(child)
             ):
                 return True
         if node.dep_ == "conj":
@@ -138,9 +140,7 @@ def is_denied_by_head(token: Any) -> bool:
         if node.dep_ in {"acl", "ccomp"} and head.lemma_.lower() in DENIAL_NOUNS:
             # "there is no truth to claims that", "no evidence for reports that"
             holder = head.head.head if head.head.dep_ == "prep" else None
-            if holder is not None and any(
-                d.dep_ == "det" and d.lower_ == "no" for d in holder.children
-            ):
+            if holder is not None and _has_no(holder):
                 return True
         if node.dep_ == "pcomp" and head.dep_ == "prep":
             node = head
