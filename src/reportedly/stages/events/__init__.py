@@ -189,7 +189,7 @@ class _Reader:
         for i in sorted(found):
             item = found[i]
             if item.absorbed_by is None:
-                yield self._event(item, sentence_span, offset)
+                yield self._event(item, sentence_span, offset, sentence)
 
     def _speaker_mentions(self, attr: Attribution) -> tuple[Mention, ...]:
         if not attr.quotes:
@@ -269,7 +269,9 @@ class _Reader:
             node = head
         return out
 
-    def _cited(self, attr: Attribution, token: Any, offset: int) -> Attribution:
+    def _cited(
+        self, attr: Attribution, token: Any, offset: int, sentence: Any
+    ) -> Attribution:
         """A speaker's cited source joins the chain after them.
 
         "the Pentagon said, citing intelligence assessments", "told lawmakers
@@ -278,7 +280,7 @@ class _Reader:
         """
         if len(attr.asserters) != 2 or attr.asserters[1].kind != "speaker":
             return attr
-        for word in token.sent:
+        for word in sentence:
             if (word.lower_ in _CITING and word.dep_ != "ROOT") or (
                 word.lemma_ == "cite" and word.dep_ == "relcl"  # "who cited"
             ):
@@ -334,13 +336,14 @@ class _Reader:
                         side.append(mention)
         return tuple(sides[0]), tuple(sides[1])
 
-    def _event(self, item: Found, sentence: Span, offset: int) -> Event:
+    def _event(self, item: Found, sentence: Span, offset: int, parsed: Any) -> Event:
+        """The event of a trigger; ``parsed`` is its spaCy sentence."""
         trigger = item.trigger
         token = trigger.token
         tokens = trigger.tokens
         span = self._token_span(tokens, offset)
         attr = attribution(self.article, span, said=self._said(token, offset))
-        attr = self._cited(attr, token, offset)
+        attr = self._cited(attr, token, offset, parsed)
         content = item.content or []
         sense = trigger.sense
         if trigger.kind in {"relation", "happening"}:
