@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from reportedly.evaluation._common import read_jsonl, sentence_article
 from reportedly.evaluation.events import (
     EventScore,
     asserters_match,
@@ -16,32 +17,14 @@ from reportedly.evaluation.events import (
     evaluate_events,
     evaluate_provenance,
     plover_category,
-    read_jsonl,
     score_events,
-    sentence_article,
 )
 from reportedly.records import Article, Asserter, Event, Mention, Span
+from reportedly.stages.events import CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[2]
 PLOVER_DEV = ROOT.parent / "shared" / "data" / "events" / "plover_gsr_dev.jsonl"
-CATEGORY_NAMES = {
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-}
+CATEGORY_NAMES = frozenset(CATEGORIES)
 
 
 def _event(
@@ -159,8 +142,12 @@ def test_eval_events_asserters_match(
     assert asserters_match(rows(expected), rows(predicted)) is ok
 
 
-def test_eval_events_provenance_set_is_well_formed() -> None:
-    records = read_jsonl(default_provenance_path())
+PROVENANCE_SETS = sorted(default_provenance_path().parent.glob("provenance_*.jsonl"))
+
+
+@pytest.mark.parametrize("path", PROVENANCE_SETS, ids=lambda p: p.stem)
+def test_eval_events_provenance_set_is_well_formed(path: Path) -> None:
+    records = read_jsonl(path)
     assert len(records) >= 80
     assert len({r["id"] for r in records}) == len(records)
     categories = set()
