@@ -104,7 +104,7 @@ class _Reader:
         article: Article,
         lexicon: Lexicon,
         cameo: str,
-        relative_clauses: bool = False,
+        relative_clauses: bool,
     ) -> None:
         self.relative_clauses = relative_clauses
         self.article = article
