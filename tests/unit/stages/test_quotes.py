@@ -746,3 +746,44 @@ def test_quotes_a_signature_the_parser_read_as_an_apposition() -> None:
     assert _texts(text, quote.content) == [
         "A drone may have struck a car near Qamishli"
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker", "contents"),
+    [
+        # a programme's title in quote marks is neither speaker nor quotation
+        (
+            "“The talks are stuck. Nobody is moving,” Ilse Brandt, a senior "
+            "negotiator, said on Monday on Radio Nord’s “Morning Report.” “We "
+            "will try again next week.”",
+            "Ilse Brandt",
+            [
+                "“The talks are stuck. Nobody is moving,”",
+                "“We will try again next week.”",
+            ],
+        ),
+        # "said NAME" after the quotation; the subject the parser chose is quoted
+        (
+            '"Every road we rebuild," said Tomas Varga, a deputy minister who runs '
+            'the programme, "is a road that can carry grain again."',
+            "Tomas Varga",
+            ['"Every road we rebuild,"', '"is a road that can carry grain again."'],
+        ),
+        # where and when it was said, after the cue, is not what was said
+        (
+            "“Hard days are coming,” Halvorsen warned in Tromsø, Norway, on "
+            "Tuesday. “The ice will not wait for us.”",
+            "Halvorsen",
+            ["“Hard days are coming,”", "“The ice will not wait for us.”"],
+        ),
+    ],
+)
+def test_quotes_signed_quotations_keep_speaker_and_words_apart(
+    text: str, speaker: str, contents: list[str]
+) -> None:
+    _, quotes = _run(text)
+    signed = [q for q in quotes if q.speaker is not None and q.kind == "split"]
+    assert [
+        (q.speaker.text_in(text), [c.text_in(text) for c in q.content]) for q in signed
+    ] == [(speaker, contents)]

@@ -19,6 +19,10 @@ from .marks import Quotation
 from .rules import Draft
 
 _SENTENCE_END = frozenset(".?!…")
+#: the small words a title leaves in lower case
+_TITLE_SMALL = frozenset(
+    {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"}
+)
 # a dash, then one to six capitalised name words, then the end of the line
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|de|van|von|da|del|la|bin|al)"
 _SIGNATURE = re.compile(
@@ -49,10 +53,53 @@ def is_quotation(text: str, quotation: Quotation, min_words: int) -> bool:
     words = inner.split()
     if len(words) >= min_words:
         return True
-    # short and capitalised word by word: a title or a nickname ("Nightly News.")
-    if all(w[:1].isupper() for w in words):
+    # short and capitalised word by word: a title or a nickname ("Nightly News.",
+    # "Fox and Friends."), not a short sentence ("Get out.")
+    if all(w[:1].isupper() or w in _TITLE_SMALL for w in words[1:-1]) and all(
+        w[:1].isupper() for w in words[:1] + words[-1:]
+    ):
         return False
     return len(words) >= 2 and inner.rstrip("\"'”’ ")[-1:] in _SENTENCE_END
+
+
+def _minus(spans: Sequence[Span], cut: Span, keep: Sequence[Span]) -> list[Span]:
+    """``spans`` without the characters of ``cut`` that no span of ``keep`` holds."""
+    holes: list[Span] = []
+    position = cut.start
+    for k in sorted(keep):
+        if k.end <= position or k.start >= cut.end:
+            continue
+        if k.start > position:
+            holes.append(Span(start=position, end=k.start))
+        position = max(position, k.end)
+    if position < cut.end:
+        holes.append(Span(start=position, end=cut.end))
+    out = list(spans)
+    for hole in holes:
+        rest: list[Span] = []
+        for p in out:
+            if hole.end <= p.start or hole.start >= p.end:
+                rest.append(p)
+                continue
+            if p.start < hole.start:
+                rest.append(Span(start=p.start, end=hole.start))
+            if hole.end < p.end:
+                rest.append(Span(start=hole.end, end=p.end))
+        out = rest
+    return out
+
+
+def after_signature(draft: Draft, quoted: Sequence[Span]) -> list[Span]:
+    """``“...,” Trump warned in Everett, recently. “...”``: the content without
+    the words after the cue of a signed quotation (where the setting goes),
+    but for what ``quoted`` holds."""
+    cue = draft.cue
+    if cue is None or not any(
+        draft.sentence.start < q.end <= cue.start for q in quoted
+    ):
+        return draft.content
+    tail = Span(start=cue.end, end=max(cue.end, draft.sentence.end))
+    return _minus(draft.content, tail, quoted)
 
 
 def fill_gaps(draft: Draft, paragraphs: Assembler) -> list[Span]:
@@ -173,10 +220,14 @@ class Assembler:
 
     def run(self, quotations: Sequence[Quotation], min_words: int) -> None:
         last: Draft | None = None
+        spoken: set[Span] = set()  # pieces of quotations, not of titles
         for quotation in quotations:
             draft = self.overlapping(quotation)
             signed = None
-            if draft is None and is_quotation(self.text, quotation, min_words):
+            real = is_quotation(self.text, quotation, min_words)
+            if real:
+                spoken.update(quotation.pieces)
+            if draft is None and real:
                 signed = self.signed(quotation)
                 draft = (
                     signed
@@ -191,6 +242,10 @@ class Assembler:
             self.attach(draft, quotation)
             # a signature closes the quote: what follows is someone else's
             last = None if signed is not None else draft
+        for draft in self.drafts:
+            draft.content = after_signature(
+                draft, [q for q in draft.quoted if q in spoken]
+            )
 
     def floating(self, quotation: Quotation, last: Draft | None) -> Draft:
         """A quotation with no cue: it continues the quote just before it."""

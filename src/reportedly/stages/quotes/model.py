@@ -134,6 +134,7 @@ class QuoteModel:
                 i,
             )
             for i in source_candidates(sheet, cue)
+            if sheet.quoted[cue] or not sheet.quoted[i]
         ]
         if not scored:
             return None

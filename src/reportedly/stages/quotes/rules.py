@@ -116,6 +116,8 @@ def _speaker(token: Any, offset: int) -> Span:
     keep = [i for i in _subtree(token) if i not in drop]
     # the phrase stops at the first dropped token after the head
     lo = keep[0]
+    while lo < token.i and doc[lo].is_punct:  # "..., ” Flynn said"
+        lo += 1
     hi = token.i
     for i in keep:
         if i > token.i and i == hi + 1:
@@ -186,6 +188,16 @@ def _inverted(token: Any) -> bool:
     )
 
 
+def _titled(token: Any) -> bool:
+    """``on Fox News's “Fox and Friends.”``: a phrase in quote marks, a title."""
+    doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i
+    if left == 0 or not doc[left - 1].is_quote:
+        return False
+    after = doc[right + 1 : right + 3]
+    return any(t.is_quote for t in after)
+
+
 def _trailing_signature(token: Any) -> tuple[Any, set[int]] | None:
     """ "Relations could be better, Jane Doe, the party's chief, told TASS."
 
@@ -198,7 +210,7 @@ def _trailing_signature(token: Any) -> tuple[Any, set[int]] | None:
     if token.pos_ != "VERB":
         return None
     children = list(token.children)
-    subject = any(c.dep_ in _SUBJECT_DEPS for c in children)
+    subject = any(c.dep_ in _SUBJECT_DEPS and not _titled(c) for c in children)
     if token.dep_ in {"advcl", "conj"}:
         if token.i < token.head.i or any(
             c.dep_ in _CLAUSE_DEPS and c.i < token.i for c in children
@@ -274,13 +286,30 @@ def _named_before(token: Any, sentence_start: int) -> tuple[Any, set[int]] | Non
             or (doc[start - 1].text == "-" and not doc[start - 1].whitespace_)
         ):
             start -= 1
-        if doc[start - 1].text != ",":
+        mark = doc[start - 1]
+        if mark.text != "," and not (mark.is_quote and doc[start - 2].text == ","):
             continue
         if any(t.pos_ in {"VERB", "AUX"} for t in doc[ent.end : token.i]):
             return None
         content = set(range(sentence_start, start - 1))
         return (ent.root, content) if content else None
     return None
+
+
+def _said_by(token: Any) -> Any:
+    """``"...," said Jane Doe, ...``: a name or pronoun right after an
+    inverted cue, which the parser may have hung elsewhere."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return None
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    if not (before.is_quote or before.text == ","):
+        return None
+    if after.lower_ in {"he", "she"}:
+        return after
+    if after.ent_type_ != "PERSON" or after.ent_iob_ != "B":
+        return None
+    return next((e.root for e in doc.ents if e.start == after.i), None)
 
 
 def _verb_draft(
@@ -359,7 +388,7 @@ def _verb_draft(
         content = set(model.content_tokens(sheet, token.i, found)) - setting
         rule = None if subject is None else subject.i
         source = model.source_token(sheet, token.i, rule, found)
-        subject = None if source is None else doc[source]
+        subject = doc[source] if source is not None else _said_by(token)
     content.difference_update(t.i for t in cue_tokens)
     hedge_tokens = [c for c in children if c.lower_ in HEDGES]
     for child in clauses:
