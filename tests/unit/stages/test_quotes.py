@@ -787,3 +787,15 @@ def test_quotes_signed_quotations_keep_speaker_and_words_apart(
     assert [
         (q.speaker.text_in(text), [c.text_in(text) for c in q.content]) for q in signed
     ] == [(speaker, contents)]
+
+
+@pytest.mark.slow
+def test_quotes_a_quotation_with_no_cue_goes_to_the_speaker_just_named() -> None:
+    text = (
+        "On Sunday, Senator Ada Lindqvist identified the cost of housing as the "
+        "main reason young voters were angry. “They are tired of paying half "
+        "their wages in rent and getting nothing back.”"
+    )
+    _, quotes = _run(text)
+    quoted = [q for q in quotes if "tired of paying" in text[q.content[-1].start :]]
+    assert [q.speaker_name for q in quoted] == ["Ada Lindqvist"]

@@ -19,6 +19,11 @@ from .marks import Quotation
 from .rules import Draft
 
 _SENTENCE_END = frozenset(".?!…")
+#: words that announce a title ("on CNN's", "the book")
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:on|in|book|show|program|programme|film|titled|entitled)|['’]s)\s*$",
+    re.IGNORECASE,
+)
 #: the small words a title leaves in lower case
 _TITLE_SMALL = frozenset(
     {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"}
@@ -51,14 +56,19 @@ def is_quotation(text: str, quotation: Quotation, min_words: int) -> bool:
     """Long enough, or sentence-like enough, not to be a scare quote or a title."""
     inner = " ".join(p.text_in(text) for p in quotation.inner(text))
     words = inner.split()
-    if len(words) >= min_words:
-        return True
-    # short and capitalised word by word: a title or a nickname ("Nightly News.",
-    # "Fox and Friends."), not a short sentence ("Get out.")
-    if all(w[:1].isupper() or w in _TITLE_SMALL for w in words[1:-1]) and all(
+    # capitalised word by word: a title or a nickname ("Nightly News.", "Fox
+    # and Friends."), short or named as one ("on CNN's “State of the Union.”")
+    titled = all(w[:1].isupper() or w in _TITLE_SMALL for w in words[1:-1]) and all(
         w[:1].isupper() for w in words[:1] + words[-1:]
+    )
+    if titled and (
+        len(words) < min_words
+        or _TITLE_BEFORE.search(text, max(0, quotation.start - 40), quotation.start)
+        is not None
     ):
         return False
+    if len(words) >= min_words:
+        return True
     return len(words) >= 2 and inner.rstrip("\"'”’ ")[-1:] in _SENTENCE_END
 
 
@@ -248,7 +258,8 @@ class Assembler:
             )
 
     def floating(self, quotation: Quotation, last: Draft | None) -> Draft:
-        """A quotation with no cue: it continues the quote just before it."""
+        """A quotation with no cue: it continues the quote just before it, else
+        the attribution of the speaker named just before."""
         para = self.paragraph_of(quotation.start)
         at_start = (
             quotation.start == self.paragraphs[para].start if self.paragraphs else False
@@ -257,6 +268,11 @@ class Assembler:
             last_para = self.paragraph_of(last.quoted[-1].end - 1)
             if para == last_para or (at_start and para - last_para == 1):
                 return last
+        # "X identified ... as a reason. “The younger people are ...”": the
+        # words of the last one named as speaking, just before
+        said = self.said_before(quotation, para)
+        if said is not None:
+            return said
         draft = Draft(
             kind="direct",
             content=[],
@@ -264,6 +280,22 @@ class Assembler:
         )
         self.drafts.append(draft)
         return draft
+
+    def said_before(self, quotation: Quotation, para: int) -> Draft | None:
+        """The last attribution with a speaker before ``quotation``, in its
+        paragraph or the one before."""
+        best: Draft | None = None
+        for draft in self.drafts:
+            cue = draft.cue
+            if cue is None or draft.source is None or cue.start >= quotation.start:
+                continue
+            if draft.cue_lemma == "―":  # a signature closes its quote
+                continue
+            if para - self.paragraph_of(cue.start) > 1:
+                continue
+            if best is None or cue.start > (best.cue.start if best.cue else -1):
+                best = draft
+        return best
 
 
 def _inside(offset: int, draft: Draft) -> bool:
