@@ -892,3 +892,65 @@ def test_events_phrasal_objects_and_counted_events(
     text: str, category: str, certainty: str
 ) -> None:
     assert _event_of(_analyse(text), category).certainty == certainty
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "category", "certainty"),
+    [
+        # "be to" with an infinitive is scheduled
+        (
+            "The Danish premier is to host the Estonian president in Aarhus.",
+            "CONSULT",
+            "future",
+        ),
+        # a subject-bound verb under "be to" takes the subject of "be"
+        (
+            "Belgian troops are to leave their base in Mali by March.",
+            "RETREAT",
+            "future",
+        ),
+        # workers striking is a protest, not an attack
+        (
+            "Dock workers will strike on Friday against the port sale.",
+            "PROTEST",
+            "future",
+        ),
+        # the parser's "may have" + adjective misreading, mended
+        (
+            "Egypt may have relaxed enforcement of its export rules.",
+            "CONCEDE",
+            "hedged",
+        ),
+        # "joint" on a compound, and taking part in joint action
+        (
+            "Chilean and Peruvian forces held joint air drills off Arica.",
+            "COOPERATE",
+            "fact",
+        ),
+        (
+            "Norway will not take part in joint naval patrols with Sweden.",
+            "COOPERATE",
+            "future",
+        ),
+        ("The bank is set to disburse a tranche of aid to Moldova.", "AID", "future"),
+        ("Oslo granted the fishermen's demand for a higher quota.", "CONCEDE", "fact"),
+    ],
+)
+def test_events_infinitives_subjects_and_joint_action(
+    text: str, category: str, certainty: str
+) -> None:
+    assert _event_of(_analyse(text), category).certainty == certainty
+
+
+@pytest.mark.slow
+def test_events_an_intelligence_agency_that_speaks_is_a_speaker() -> None:
+    text = (
+        "Iran is believed to have shipped drones to Sudan, Egyptian intelligence "
+        "said, citing satellite imagery."
+    )
+    event = _event_of(_analyse(text), "AID")
+    assert [(a.kind, a.name) for a in event.asserters[1:]] == [
+        ("speaker", "Egyptian intelligence"),
+        ("source", "satellite imagery"),
+    ]

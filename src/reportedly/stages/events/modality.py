@@ -288,11 +288,19 @@ def _future(token: Any) -> bool:
         if (
             below is not None
             and below.dep_ == "xcomp"
-            and (node.lemma_.lower() in FUTURE_HEADS or node.lower_ == "going")
+            and (
+                node.lemma_.lower() in FUTURE_HEADS
+                or node.lower_ == "going"
+                or (node.lemma_ == "be" and _infinitive(below))
+            )
         ):
-            return True  # "plans to", "is set to", "is going to"
+            return True  # "plans to", "is set to", "is going to", "is to host"
         below = node
     return False
+
+
+def _infinitive(token: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _modal(token: Any) -> str | None:

@@ -1,11 +1,11 @@
 """Mending one misreading of the small English parser that hides events.
 
 "Egypt is said to have relaxed entry rules", "police are believed to have
-frozen assets", "Iran is suspected of flying weapons": the parser reads the
-participle as an adjective of its own object ("relaxed rules") and the
-auxiliary "have" or the preposition "of" as the clause. The event's verb is
-the participle; its object is the noun it seems to describe; the clause it
-belongs to is the one above that noun.
+frozen assets", "Iran may have relaxed enforcement", "Iran is suspected of
+flying weapons": the parser reads the participle as an adjective of its own
+object ("relaxed rules") and the auxiliary "have" or the preposition "of" as
+the clause. The event's verb is the participle; its object is the noun it
+seems to describe; the clause it belongs to is the one above that noun.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 _HOLDERS = frozenset({"dobj", "pobj", "attr"})
+#: "may have relaxed rules": a modal before the "have" the parser made the verb
+_MODALS = frozenset({"may", "might", "could", "must", "should", "would", "will"})
 
 
 def misread_participle(token: Any) -> bool:
@@ -29,7 +31,11 @@ def misread_participle(token: Any) -> bool:
         return bool(above.lower_ == "of" and above.head.tag_ == "VBN")
     return bool(
         above.lemma_ in {"have", "be"}
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in above.children)
+        and any(
+            c.dep_ == "aux"
+            and (c.lower_ == "to" or (above.lemma_ == "have" and c.lower_ in _MODALS))
+            for c in above.children
+        )
     )
 
 

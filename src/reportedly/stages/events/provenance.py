@@ -30,6 +30,11 @@ DOCUMENT_NOUNS = frozenset(
     recordings notes minutes logs memoir diary tape tapes readout
     """.split()  # noqa: SIM905
 )
+#: document nouns that also name an agency, which speaks ("intelligence said")
+_BODIES = frozenset({"intelligence"})
+_SPEAKING = frozenset(
+    "said say says told tell tells warned warns added announced stated".split()  # noqa: SIM905
+)
 #: cue words that deny their content
 DENIAL_CUES = frozenset(
     """
@@ -114,7 +119,14 @@ def is_document(article: Article, quote: Quote) -> bool:
     """
     if quote.speaker is None:
         return False
-    return is_document_name(quote.speaker.text_in(article.text))
+    name = quote.speaker.text_in(article.text)
+    words = _words(name)
+    if words and words[-1] in _BODIES and quote.cue is not None:
+        # "South Korean intelligence said": an agency that speaks
+        cue = _words(quote.cue.text_in(article.text))
+        if cue and cue[0] in _SPEAKING:
+            return False
+    return is_document_name(name)
 
 
 def _is_modality(article: Article, quote: Quote) -> bool:

@@ -457,12 +457,30 @@ _JOINT_OTHER = frozenset(
 )
 
 
+_TAKING_PART = frozenset({"take", "participate", "join", "engage"})
+
+
 def _match_joint(token: Any) -> Trigger | None:
     """ "Conducted joint patrols", "will jointly investigate": COOPERATE."""
     if any(c.dep_ == "advmod" and c.lower_ == "jointly" for c in token.children):
         return Trigger(token, Sense("COOPERATE", None, None))
-    for obj in _objects(token):
-        if not any(c.dep_ == "amod" and c.lower_ == "joint" for c in obj.children):
+    held = _objects(token)
+    if token.lemma_.lower() in _TAKING_PART:  # "take part in joint patrols"
+        held.extend(
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children
+            if g.dep_ == "pobj"
+        )
+    for obj in held:
+        # "joint air drills": the adjective may sit on a compound
+        modifiers = [obj, *(c for c in obj.children if c.dep_ == "compound")]
+        if not any(
+            c.dep_ == "amod" and c.lower_ == "joint"
+            for m in modifiers
+            for c in m.children
+        ):
             continue
         noun = obj.lemma_.lower()
         if noun in _JOINT_MILITARY:
@@ -486,15 +504,19 @@ def _match_target(token: Any, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
 def _match_by_subject(token: Any, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """ "Protesters gathered", "troops left": an event only with such a subject."""
     entry = lexicon.subject_verbs.get(lemma)
     if entry is None:
         return None
-    sense, subjects = entry
-    for child in token.children:
-        if child.dep_ != "nsubj":
-            continue
+    sense, wanted = entry
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "xcomp":  # "troops are to leave"
+        subjects = [c for c in token.head.children if c.dep_ in _SUBJECTS]
+    for child in subjects:
         heads = [child] + [
             g
             for prep in child.children
@@ -502,7 +524,7 @@ def _match_by_subject(token: Any, lemma: str, lexicon: Lexicon) -> Trigger | Non
             for g in prep.children
             if g.dep_ == "pobj"
         ]
-        if any(h.lemma_.lower() in subjects for h in heads):
+        if any(h.lemma_.lower() in wanted for h in heads):
             return Trigger(token, sense)
     return None
 
