@@ -954,3 +954,63 @@ def test_events_an_intelligence_agency_that_speaks_is_a_speaker() -> None:
         ("speaker", "Egyptian intelligence"),
         ("source", "satellite imagery"),
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "category", "certainty"),
+    [
+        # "would" with "any": should such a thing come
+        (
+            "Oslo would reject any fishing deal that cuts its quota, an aide said.",
+            "REJECT",
+            "hypothetical",
+        ),
+        # modality reaches through "resort to"
+        (
+            "The agency could resort to airdropping food into Jonglei, aides said.",
+            "AID",
+            "hypothetical",
+        ),
+        # "is alleged to have" hedges the shipping; it accuses nobody
+        (
+            "Iran is alleged to have shipped munitions to Sudan, an official said.",
+            "AID",
+            "hedged",
+        ),
+        # an object the tagger took for a verb
+        (
+            "Turkey has delivered a batch of Bayraktar TB2 drones to Somalia.",
+            "AID",
+            "fact",
+        ),
+        # civilians blockading is a protest
+        (
+            "Farmers blockaded the ring road around Brussels on Monday.",
+            "PROTEST",
+            "fact",
+        ),
+        (
+            "Latvian forces were placed on alert after the incursion.",
+            "MOBILIZE",
+            "fact",
+        ),
+    ],
+)
+def test_events_any_resort_alleged_and_who_blockades(
+    text: str, category: str, certainty: str
+) -> None:
+    article = _analyse(text)
+    assert _event_of(article, category).certainty == certainty
+    if "alleged" in text:
+        assert not [e for e in article.events if e.category == "ACCUSE"]
+
+
+@pytest.mark.slow
+def test_events_a_name_after_the_role_is_the_asserter() -> None:
+    text = (
+        "Riyadh could recognise the new government within a year, former Saudi "
+        "diplomat Khalid al-Dossary argued."
+    )
+    event = _event_of(_analyse(text), "SUPPORT")
+    assert "Khalid al-Dossary" in (event.asserters[1].name or "")

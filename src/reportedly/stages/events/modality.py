@@ -81,6 +81,10 @@ def clause_chain(token: Any, depth: int = 4) -> Iterator[Any]:
             node = verb_above(node)  # "is said to have relaxed rules"
             yield node
             continue
+        if node.dep_ == "pcomp" and node.head.lower_ == "to":
+            node = node.head.head  # "could resort to airdropping rations"
+            yield node
+            continue
         if node.head.i == node.i or not (
             node.dep_ in _CHAIN or (node.dep_ == "attr" and node.tag_ == "VBG")
         ):  # "may be mediating", read as an attribute of "be"
@@ -173,6 +177,19 @@ def _would_if(token: Any) -> bool:
         if any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_AUX for c in node.children):
             if any(t.dep_ == "mark" and t.lower_ in marks for t in node.subtree):
                 return True
+            auxes = {c.lower_ for c in node.children if c.dep_ == "aux"}
+            if (
+                "would" in auxes
+                and "have" not in auxes
+                and any(
+                    d.dep_ == "det" and d.lower_ == "any"
+                    for c in node.children
+                    if c.dep_ == "dobj"
+                    for m in (c, *(g for g in c.children if g.dep_ == "compound"))
+                    for d in m.children
+                )
+            ):
+                return True  # "would reject any deal that ...": should one come
             # "X would be ready to return ..., if Cairo dropped ..., the
             # minister told reporters": the parser hung the condition on the
             # reporting verb; it still bounds what was reported

@@ -298,7 +298,8 @@ def _object_words(token: Any) -> list[str]:
                 if g.dep_ == "pobj" and g.pos_ == "NOUN"
             )
     for child in _objects(token):
-        if child.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        # an object the tagger took for a verb ("TB2 drones") is still a noun
+        if child.pos_ in {"NOUN", "PROPN", "ADJ"} or child.dep_ in {"dobj", "pobj"}:
             lemma = child.lemma_.lower()
             compounds = [
                 c.lemma_.lower() for c in child.children if c.dep_ == "compound"
@@ -586,6 +587,12 @@ def _match_nominal(token: Any, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+def _hedging_passive(token: Any, lemma: str) -> bool:
+    """ "Iran is alleged to have shipped drones": a hedge on the shipping."""
+    deps = {c.dep_ for c in token.children}
+    return lemma == "allege" and "auxpass" in deps and "xcomp" in deps
+
+
 def match_token(
     token: Any, lexicon: Lexicon, *, cameo: str = "phrases"
 ) -> Trigger | None:
@@ -598,7 +605,7 @@ def match_token(
         return relation
     if pos == "VERB":
         lemma = _lemma(token, lexicon)
-        if token.lower_ in _NEVER:
+        if token.lower_ in _NEVER or _hedging_passive(token, lemma):
             return None
         phrasal = [
             f"{lemma} {c.lower_}"
@@ -624,8 +631,14 @@ def match_token(
         sense, word = lexicon.verb_sense(
             [*phrasal, lemma], _object_words(token), preps, cameo
         )
+        # "farmers blockaded the capital": who does it decides what it is
+        bound = _match_by_subject(token, lemma, lexicon)
+        if bound is not None and (
+            sense is None or sense.category != bound.sense.category
+        ):
+            return bound
         if sense is None:
-            return _match_by_subject(token, lemma, lexicon)
+            return None
         needs = lexicon.requires.get(lemma)
         if word is None and needs is not None and not complement_ok(token, needs):
             return None

@@ -106,6 +106,25 @@ def _phrase(token: Any) -> set[int]:
     return out
 
 
+def _name_after(token: Any, hi: int) -> int:
+    """``former Saudi diplomat Khalid al-Dossary argued``: a name the parser
+    made a second subject, right after the role; the last token of the whole."""
+    doc = token.doc
+    end = hi
+    j = hi + 1
+    while j < len(doc) and j - hi <= 6:
+        word = doc[j]
+        joined = word.text == "-" and not doc[j - 1].whitespace_
+        if not (word.pos_ == "PROPN" or joined):
+            break
+        if word.head.i == token.head.i and word.dep_ == token.dep_:
+            end = j
+        elif word.dep_ != "compound" and not joined:
+            break
+        j += 1
+    return end
+
+
 def _speaker(token: Any, offset: int) -> Span:
     """The speaker as written: the noun phrase without appositions or clauses."""
     doc = token.doc
@@ -122,6 +141,7 @@ def _speaker(token: Any, offset: int) -> Span:
     for i in keep:
         if i > token.i and i == hi + 1:
             hi = i
+    hi = _name_after(token, hi)
     spans = _runs(doc, range(lo, hi + 1), offset)
     return spans[0] if spans else _span(offset, token, token)
 
