@@ -799,3 +799,20 @@ def test_quotes_a_quotation_with_no_cue_goes_to_the_speaker_just_named() -> None
     _, quotes = _run(text)
     quoted = [q for q in quotes if "tired of paying" in text[q.content[-1].start :]]
     assert [q.speaker_name for q in quoted] == ["Ada Lindqvist"]
+
+
+@pytest.mark.slow
+def test_quotes_each_signed_line_keeps_its_own_signature() -> None:
+    text = (
+        "Readers wrote to us after the debate.\n\n"
+        "“I am worried about the future of this town and its schools.” ― Ana Ruiz\n"
+        "“He cannot answer a question without scaring people first.” ― Ben Odede \n"
+        "“We deserve better than this from both of them.” ― Carla Mendes"
+    )
+    _, quotes = _run(text)
+    signed = [(q.speaker_name, q.content[0].text_in(text)[:12]) for q in quotes]
+    assert signed == [
+        ("Ana Ruiz", "“I am worrie"),
+        ("Ben Odede", "“He cannot a"),
+        ("Carla Mendes", "“We deserve "),
+    ]

@@ -231,27 +231,36 @@ class Assembler:
     def run(self, quotations: Sequence[Quotation], min_words: int) -> None:
         last: Draft | None = None
         spoken: set[Span] = set()  # pieces of quotations, not of titles
+        signatures: list[Draft] = []
         for quotation in quotations:
-            draft = self.overlapping(quotation)
-            signed = None
             real = is_quotation(self.text, quotation, min_words)
+            # a signature after the quotation names its author, whatever the
+            # parse made of the line ("” ― Jane Doe\n“Next quote...”")
+            signed = self.signed(quotation) if real else None
+            draft = signed or self.overlapping(quotation)
             if real:
                 spoken.update(quotation.pieces)
-            if draft is None and real:
-                signed = self.signed(quotation)
+            if signed is not None:
+                signatures.append(signed)
+            elif draft is None and real:
                 draft = (
-                    signed
-                    or self.same_sentence(quotation)
+                    self.same_sentence(quotation)
                     or self.adjacent(quotation)
                     or self.colon_before(quotation)
+                    or self.floating(quotation, last)
                 )
-                if draft is None:
-                    draft = self.floating(quotation, last)
             if draft is None:
                 continue
             self.attach(draft, quotation)
             # a signature closes the quote: what follows is someone else's
             last = None if signed is not None else draft
+        # the parse may read a signature's dash as a cue of the next line
+        dashes = {d.cue for d in signatures}
+        self.drafts = [
+            d
+            for d in self.drafts
+            if d.cue not in dashes or any(d is s for s in signatures)
+        ]
         for draft in self.drafts:
             draft.content = after_signature(
                 draft, [q for q in draft.quoted if q in spoken]
