@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
@@ -102,11 +103,13 @@ def test_model_weights_load(feature: str) -> None:
 # --- learned parts on hand-built parses (no spaCy model) ----------------------
 
 
-def _parsed(spec: str, *, ents: list[str] | None = None) -> Doc:
+def _parsed(
+    spec: str, *, ents: list[str] | None = None, vocab: Vocab | None = None
+) -> Doc:
     """A parsed ``Doc`` from ``word/HEAD/dep/POS/TAG/lemma`` items, one per token."""
     rows = [item.split("/") for item in spec.split()]
     return Doc(
-        Vocab(),
+        vocab or Vocab(),
         words=[r[0] for r in rows],
         spaces=[
             i + 1 < len(rows) and rows[i + 1][3] != "PUNCT" for i in range(len(rows))
@@ -816,3 +819,30 @@ def test_quotes_each_signed_line_keeps_its_own_signature() -> None:
         ("Ben Odede", "“He cannot a"),
         ("Carla Mendes", "“We deserve "),
     ]
+
+
+def test_rules_subject_skips_an_aside_between_dashes() -> None:
+    from reportedly.stages.quotes.rules import subject_of
+
+    # Crowds marched through town - where the team played - while chanting "..."
+    doc = _parsed(
+        "Crowds/1/nsubj/NOUN/NNS/crowd marched/1/ROOT/VERB/VBD/march "
+        "through/1/prep/ADP/IN/through town/2/pobj/NOUN/NN/town -/1/punct/PUNCT/:/- "
+        "where/8/advmod/SCONJ/WRB/where the/7/det/DET/DT/the team/8/nsubj/NOUN/NN/team "
+        "played/1/ccomp/VERB/VBD/play -/8/punct/PUNCT/:/- "
+        "while/11/mark/SCONJ/IN/while chanting/8/advcl/VERB/VBG/chant"
+    )
+    assert subject_of(doc[11]).text == "Crowds"
+
+
+def test_rules_a_participle_agent_the_parser_hung_lower() -> None:
+    from reportedly.stages.quotes.rules import subject_of
+
+    # Reservists, called to duty by the minister, ...
+    doc = _parsed(
+        "Reservists/0/ROOT/NOUN/NNS/reservist ,/0/punct/PUNCT/,/, "
+        "called/0/acl/VERB/VBN/call to/2/prep/ADP/IN/to duty/3/pobj/NOUN/NN/duty "
+        "by/4/prep/ADP/IN/by the/7/det/DET/DT/the minister/5/pobj/NOUN/NN/minister",
+        vocab=spacy.blank("en").vocab,  # for lower-cased words
+    )
+    assert subject_of(doc[2]).text == "minister"

@@ -170,12 +170,37 @@ def subject_of(verb: Any, depth: int = 0) -> Any:
     if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
         return subject_of(head, depth + 1)
     if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VB"}:
+        if _after_aside(verb, head):
+            head = head.head  # "- where the Panthers played - while chanting"
         return subject_of(head, depth + 1)
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            # "members, called to service by the governor": the "by" the
+            # parser hung lower is still the agent of the participle
+            for word in verb.subtree:
+                if word.lower_ == "by" and word.dep_ == "prep":
+                    agent = next((c for c in word.children if c.dep_ == "pobj"), None)
+                    if agent is not None and agent.ent_type_ not in {"DATE", "TIME"}:
+                        return agent
         return head if verb.pos_ == "VERB" else None
     if verb.dep_ in {"acomp", "attr"} and head.pos_ in {"AUX", "VERB"}:
         return subject_of(head, depth + 1)
     return None
+
+
+_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _after_aside(verb: Any, head: Any) -> bool:
+    """``looping the streets - where the Panthers played - while chanting``:
+    the parser hung ``verb`` on the verb of an aside set off by dashes that
+    closes between them."""
+    if head.i > verb.i or head.head.i == head.i:
+        return False
+    doc = verb.doc
+    closing = [t.i for t in doc[head.i + 1 : verb.i] if t.text in _DASHES]
+    opening = [t.i for t in doc[head.head.i + 1 : head.i] if t.text in _DASHES]
+    return bool(closing and opening)
 
 
 def is_lexicon_cue(token: Any) -> bool:
