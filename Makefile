@@ -77,8 +77,8 @@ eval-events: $(RUNTIME_STAMP)
 	@test -f $(DATA)/events/plover_gsr_dev.jsonl || { echo "No data at $(DATA): set DATA=path/to/shared/data"; exit 2; }
 	$(BIN)/reportedly eval events $(DATA)/events/plover_gsr_dev.jsonl
 
-# The provenance sets ship with the package: seven development sets (each run
-# blind once, then tuned on) and a held-out one never tuned on.
+# The provenance sets ship with the package: eight development sets (each run
+# blind once, then tuned on) and two held-out ones never tuned on.
 PROVENANCE := src/reportedly/evaluation/data
 eval-provenance: $(RUNTIME_STAMP)
 	$(BIN)/reportedly eval provenance
@@ -88,7 +88,9 @@ eval-provenance: $(RUNTIME_STAMP)
 	$(BIN)/reportedly eval provenance $(PROVENANCE)/provenance_dev5.jsonl
 	$(BIN)/reportedly eval provenance $(PROVENANCE)/provenance_dev6.jsonl
 	$(BIN)/reportedly eval provenance $(PROVENANCE)/provenance_dev7.jsonl
+	$(BIN)/reportedly eval provenance $(PROVENANCE)/provenance_dev8.jsonl
 	$(BIN)/reportedly eval provenance $(PROVENANCE)/provenance_heldout.jsonl
+	$(BIN)/reportedly eval provenance $(PROVENANCE)/provenance_heldout2.jsonl
 
 # Retrain the quote stage's packaged weights on PolNeAR train (never a test split).
 train-quotes: $(RUNTIME_STAMP)
