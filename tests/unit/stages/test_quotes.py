@@ -846,3 +846,21 @@ def test_rules_a_participle_agent_the_parser_hung_lower() -> None:
         vocab=spacy.blank("en").vocab,  # for lower-cased words
     )
     assert subject_of(doc[2]).text == "minister"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The party's campaign manager, Ida Berg, said as much in an interview "
+            "on Thursday morning.",
+            "as much",
+        ),
+        ("Asked whether the talks had failed, the envoy said so.", "so"),
+    ],
+)
+def test_quotes_a_pro_form_is_what_was_said(text: str, content: str) -> None:
+    _, quotes = _run(text)
+    said = [q for q in quotes if q.cue is not None and q.cue.text_in(text) == "said"]
+    assert [[c.text_in(text) for c in q.content] for q in said] == [[content]]

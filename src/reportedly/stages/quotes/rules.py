@@ -357,6 +357,20 @@ def _said_by(token: Any) -> Any:
     return next((e.root for e in doc.ents if e.start == after.i), None)
 
 
+def _pro_form(token: Any) -> set[int]:
+    """``said as much``, ``said so``: the words that stand for what was said."""
+    for child in token.children:
+        if child.dep_ not in {"advmod", "dobj"}:
+            continue
+        if child.lower_ == "so" and child.i == token.i + 1:
+            return {child.i}
+        if child.lower_ == "much" and any(
+            c.lower_ == "as" and c.i == child.i - 1 for c in child.children
+        ):
+            return {child.i - 1, child.i}
+    return set()
+
+
 def _verb_draft(
     token: Any,
     offset: int,
@@ -434,6 +448,9 @@ def _verb_draft(
         rule = None if subject is None else subject.i
         source = model.source_token(sheet, token.i, rule, found)
         subject = doc[source] if source is not None else _said_by(token)
+    said_so = _pro_form(token)
+    if said_so:
+        content = said_so  # "said as much in an interview": what was said
     content.difference_update(t.i for t in cue_tokens)
     hedge_tokens = [c for c in children if c.lower_ in HEDGES]
     for child in clauses:
