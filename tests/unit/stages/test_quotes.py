@@ -864,3 +864,23 @@ def test_quotes_a_pro_form_is_what_was_said(text: str, content: str) -> None:
     _, quotes = _run(text)
     said = [q for q in quotes if q.cue is not None and q.cue.text_in(text) == "said"]
     assert [[c.text_in(text) for c in q.content] for q in said] == [[content]]
+
+
+@pytest.mark.slow
+def test_quotes_a_trailing_aside_about_a_noun_is_not_content() -> None:
+    text = (
+        "The ministry said it would review the grain deal with Kenya, which "
+        "expires in March."
+    )
+    _, quotes = _run(text)
+    (said,) = [q for q in quotes if q.cue is not None and q.cue.text_in(text) == "said"]
+    assert [c.text_in(text) for c in said.content] == [
+        "it would review the grain deal with Kenya"
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_the_saying_verb_under_an_aspect_verb_joins_the_cue() -> None:
+    text = "Farmers continued to call for lower fuel prices on Tuesday."
+    _, quotes = _run(text)
+    assert [q.cue.text_in(text) for q in quotes if q.cue] == ["continued to call for"]

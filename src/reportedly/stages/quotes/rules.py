@@ -28,6 +28,7 @@ from .sheet import Sheet
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "oprd"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_ASIDE_WORDS = frozenset({"which", "who", "whose", "whom"})
 _EDGE_PUNCT = frozenset(",;:—–-()[].")
 _SPEAKER_DROP = frozenset({"appos", "relcl", "acl", "punct", "advcl", "parataxis"})
 #: the reporting verbs of a signature after the reported clause
@@ -357,6 +358,52 @@ def _said_by(token: Any) -> Any:
     return next((e.root for e in doc.ents if e.start == after.i), None)
 
 
+def _without_trailing_asides(doc: Any, content: set[int]) -> set[int]:
+    """Content without a clause set off by a comma at its end: ``..., which
+    ...``, ``..., who ...`` (what the writer adds about a noun of it)."""
+    if not content:
+        return content
+    last = max(content)
+    for i in sorted(content):
+        word = doc[i]
+        if word.dep_ != "relcl" or word.right_edge.i < last:
+            continue
+        first = word.left_edge.i
+        if (
+            first - 1 in content
+            and doc[first - 1].text == ","
+            and (doc[first].lower_ in _ASIDE_WORDS)
+        ):
+            return {j for j in content if j < first - 1}
+    return content
+
+
+#: aspect verbs whose complement does the saying ("continued to call for")
+_ASPECT = frozenset({"continue", "begin", "start", "go", "keep", "proceed"})
+
+
+def _speech_complement(token: Any) -> list[Any]:
+    """``continued to call for``, ``went on to say``: the saying verb under an
+    aspect verb belongs to the cue, with its "to" and its particle or
+    preposition right after it."""
+    if token.lemma_.lower() not in _ASPECT:
+        return []
+    for child in token.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ != "xcomp" or not (lemma in SPEECH or lemma == "call"):
+            continue
+        parts = [c for c in child.children if c.dep_ == "aux" and c.lower_ == "to"]
+        parts.append(child)
+        parts.extend(
+            c
+            for c in child.children
+            if c.i == child.i + 1
+            and (c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in {"for", "on"}))
+        )
+        return parts
+    return []
+
+
 def _pro_form(token: Any) -> set[int]:
     """``said as much``, ``said so``: the words that stand for what was said."""
     for child in token.children:
@@ -398,6 +445,7 @@ def _verb_draft(
     for child in children:
         if child.dep_ == "prt":
             cue_tokens.append(child)
+    cue_tokens.extend(_speech_complement(token))
     if _inverted(token):
         own = set(_subtree(token))
         content.update(i for i in _subtree(token.head) if i not in own)
@@ -448,6 +496,7 @@ def _verb_draft(
         rule = None if subject is None else subject.i
         source = model.source_token(sheet, token.i, rule, found)
         subject = doc[source] if source is not None else _said_by(token)
+    content = _without_trailing_asides(doc, content)
     said_so = _pro_form(token)
     if said_so:
         content = said_so  # "said as much in an interview": what was said
