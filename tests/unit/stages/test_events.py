@@ -935,31 +935,6 @@ def test_events_phrasal_objects_and_counted_events(
         ),
         ("The bank is set to disburse a tranche of aid to Moldova.", "AID", "future"),
         ("Oslo granted the fishermen's demand for a higher quota.", "CONCEDE", "fact"),
-    ],
-)
-def test_events_infinitives_subjects_and_joint_action(
-    text: str, category: str, certainty: str
-) -> None:
-    assert _event_of(_analyse(text), category).certainty == certainty
-
-
-@pytest.mark.slow
-def test_events_an_intelligence_agency_that_speaks_is_a_speaker() -> None:
-    text = (
-        "Iran is believed to have shipped drones to Sudan, Egyptian intelligence "
-        "said, citing satellite imagery."
-    )
-    event = _event_of(_analyse(text), "AID")
-    assert [(a.kind, a.name) for a in event.asserters[1:]] == [
-        ("speaker", "Egyptian intelligence"),
-        ("source", "satellite imagery"),
-    ]
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "category", "certainty"),
-    [
         # "would" with "any": should such a thing come
         (
             "Oslo would reject any fishing deal that cuts its quota, an aide said.",
@@ -997,13 +972,26 @@ def test_events_an_intelligence_agency_that_speaks_is_a_speaker() -> None:
         ),
     ],
 )
-def test_events_any_resort_alleged_and_who_blockades(
+def test_events_modality_subjects_and_lexicon_of_this_round(
     text: str, category: str, certainty: str
 ) -> None:
     article = _analyse(text)
     assert _event_of(article, category).certainty == certainty
     if "alleged" in text:
         assert not [e for e in article.events if e.category == "ACCUSE"]
+
+
+@pytest.mark.slow
+def test_events_an_intelligence_agency_that_speaks_is_a_speaker() -> None:
+    text = (
+        "Iran is believed to have shipped drones to Sudan, Egyptian intelligence "
+        "said, citing satellite imagery."
+    )
+    event = _event_of(_analyse(text), "AID")
+    assert [(a.kind, a.name) for a in event.asserters[1:]] == [
+        ("speaker", "Egyptian intelligence"),
+        ("source", "satellite imagery"),
+    ]
 
 
 @pytest.mark.slow
