@@ -333,7 +333,9 @@ def _named_before(token: Any, sentence_start: int) -> tuple[Any, set[int]] | Non
         ):
             start -= 1
         mark = doc[start - 1]
-        if mark.text != "," and not (mark.is_quote and doc[start - 2].text == ","):
+        if mark.text != "," and not (
+            mark.is_quote and start >= 2 and doc[start - 2].text == ","
+        ):
             continue
         if any(t.pos_ in {"VERB", "AUX"} for t in doc[ent.end : token.i]):
             return None
