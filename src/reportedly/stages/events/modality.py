@@ -286,15 +286,20 @@ def _hedged(token: Any) -> bool:
     return False
 
 
+def _infinitive(token: Any) -> bool:
+    """A verb with its "to": "to begin", "to host"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def _future(token: Any) -> bool:
     if (
         token.dep_ == "ROOT" or (token.dep_ == "acl" and token.head.dep_ == "ROOT")
-    ) and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    ) and _infinitive(token):
         return True  # a headline's infinitive: "Navies to begin joint drills"
     if (
         token.dep_ == "advcl"
         and token.head.lemma_.lower() in FUTURE_HEADS
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and _infinitive(token)
     ):
         return True  # "is set to expel", the infinitive misread as adverbial
     below = None
@@ -314,10 +319,6 @@ def _future(token: Any) -> bool:
             return True  # "plans to", "is set to", "is going to", "is to host"
         below = node
     return False
-
-
-def _infinitive(token: Any) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _modal(token: Any) -> str | None:

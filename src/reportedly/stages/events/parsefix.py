@@ -13,8 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 _HOLDERS = frozenset({"dobj", "pobj", "attr"})
-#: "may have relaxed rules": a modal before the "have" the parser made the verb
-_MODALS = frozenset({"may", "might", "could", "must", "should", "would", "will"})
 
 
 def misread_participle(token: Any) -> bool:
@@ -33,7 +31,8 @@ def misread_participle(token: Any) -> bool:
         above.lemma_ in {"have", "be"}
         and any(
             c.dep_ == "aux"
-            and (c.lower_ == "to" or (above.lemma_ == "have" and c.lower_ in _MODALS))
+            # "to have relaxed rules", "may have relaxed rules" (a modal, tag MD)
+            and (c.lower_ == "to" or (above.lemma_ == "have" and c.tag_ == "MD"))
             for c in above.children
         )
     )

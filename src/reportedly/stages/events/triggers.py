@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from ...errors import ReportedlyError
+from .modality import PASSIVE_HEDGES
 from .parsefix import misread_participle
 
 #: the sixteen PLOVER v0.8 event categories
@@ -55,6 +56,7 @@ _QUANTITIES = frozenset(
 #: prepositions whose object may name the event of a light verb ("go on strike")
 _EVENT_PREPOSITIONS = frozenset({"on", "into", "under", "in", "for", "by"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +156,17 @@ class Lexicon:
         }
         self.subject_verbs: dict[str, tuple[Sense, frozenset[str]]] = {}
         subject_table: Mapping[str, Any] = hand.get("subjects", {})
+        groups: Mapping[str, Any] = hand.get("subject_groups", {})
         for lemma, entry in subject_table.items():
-            value, *subjects = list(entry)
-            sense = parse_sense(str(value))
+            value, *subjects = map(str, entry)
+            sense = parse_sense(value)
             if sense is not None:
-                self.subject_verbs[lemma] = (sense, frozenset(map(str, subjects)))
+                wanted = {
+                    word
+                    for item in subjects
+                    for word in (groups[item[1:]] if item[:1] == "@" else [item])
+                }
+                self.subject_verbs[lemma] = (sense, frozenset(wanted))
         targets = dict(hand.get("targets", {}))
         self.target_verbs = frozenset(targets.get("verbs", ()))
         self.target_nouns = frozenset(targets.get("nouns", ()))
@@ -505,9 +513,6 @@ def _match_target(token: Any, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-
-
 def _match_by_subject(token: Any, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """ "Protesters gathered", "troops left": an event only with such a subject."""
     entry = lexicon.subject_verbs.get(lemma)
@@ -572,7 +577,7 @@ def _match_nominal(token: Any, lexicon: Lexicon) -> Trigger | None:
     A noun that names an event, as the subject of its clause, with the actor
     as its possessor or a national adjective.
     """
-    if token.pos_ != "NOUN" or token.dep_ not in {"nsubj", "nsubjpass"}:
+    if token.pos_ != "NOUN" or token.dep_ not in _SUBJECTS:
         return None
     sense = lexicon.nouns.get(token.lemma_.lower())
     if sense is None:
@@ -590,7 +595,7 @@ def _match_nominal(token: Any, lexicon: Lexicon) -> Trigger | None:
 def _hedging_passive(token: Any, lemma: str) -> bool:
     """ "Iran is alleged to have shipped drones": a hedge on the shipping."""
     deps = {c.dep_ for c in token.children}
-    return lemma == "allege" and "auxpass" in deps and "xcomp" in deps
+    return lemma in PASSIVE_HEDGES and "auxpass" in deps and "xcomp" in deps
 
 
 def match_token(
