@@ -256,10 +256,9 @@ class Assembler:
             last = None if signed is not None else draft
         # the parse may read a signature's dash as a cue of the next line
         dashes = {d.cue for d in signatures}
+        signers = {id(d) for d in signatures}
         self.drafts = [
-            d
-            for d in self.drafts
-            if d.cue not in dashes or any(d is s for s in signatures)
+            d for d in self.drafts if d.cue not in dashes or id(d) in signers
         ]
         for draft in self.drafts:
             draft.content = after_signature(
