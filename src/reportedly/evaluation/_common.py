@@ -15,6 +15,16 @@ from ..records import Article, Meta, Region, Span
 Stage = Callable[[Article], Article]
 
 
+def share(hits: float, total: float) -> float:
+    """``hits / total``, 0 when there is nothing to count."""
+    return hits / total if total else 0.0
+
+
+def f1(precision: float, recall: float) -> float:
+    """The harmonic mean of precision and recall (0 when both are)."""
+    return share(2 * precision * recall, precision + recall)
+
+
 def iter_jsonl(
     path: str | os.PathLike[str], *, needs: str = "text"
 ) -> Iterator[dict[str, Any]]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..actors import Gazetteer, load_gazetteer
 from ..records import Article
-from ._common import read_jsonl, run_stages, sentence_article
+from ._common import read_jsonl, run_stages, sentence_article, share
 
 GOLD_ROLES = ("actor", "recipient")
 
@@ -128,18 +128,14 @@ def score_actors(
     return ActorScore(
         n_sentences=len(records),
         n_gold=total,
-        recall=hits / total if total else 0.0,
-        actor_recall=_share(*found["actor"]),
-        recipient_recall=_share(*found["recipient"]),
-        mentions_per_sentence=mentions / len(records) if records else 0.0,
+        recall=share(hits, total),
+        actor_recall=share(*found["actor"]),
+        recipient_recall=share(*found["recipient"]),
+        mentions_per_sentence=share(mentions, len(records)),
         coded_mentions=coded,
-        noise=noisy / coded if coded else 0.0,
+        noise=share(noisy, coded),
         misses=tuple(misses),
     )
-
-
-def _share(hits: int, total: int) -> float:
-    return hits / total if total else 0.0
 
 
 def evaluate_actors(

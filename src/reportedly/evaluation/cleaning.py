@@ -17,7 +17,7 @@ from typing import Any
 
 from ..records import Article
 from ..stages.clean import clean
-from ._common import iter_jsonl
+from ._common import iter_jsonl, share
 
 #: The region kinds that carry the news text.
 NEWS_KINDS = frozenset({"body", "title"})
@@ -110,7 +110,7 @@ def score_cleaning(records: Iterable[Mapping[str, Any]]) -> CleaningScore:
         n_docs=len(texts),
         attributed_chars=total,
         misclassified_chars=missed,
-        rate=missed / total if total else 0.0,
+        rate=share(missed, total),
         misses=tuple(misses),
         chars_by_kind=tuple(sorted(by_kind.items())),
     )

@@ -28,7 +28,7 @@ from typing import Any
 
 from ..records import Article, Event, Mention, Meta
 from ..stages.events.triggers import CATEGORIES
-from ._common import Stage, read_jsonl, run_stages, sentence_article
+from ._common import Stage, f1, read_jsonl, run_stages, sentence_article, share
 
 COOPERATIVE = frozenset(
     {"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"}
@@ -66,16 +66,15 @@ class CategoryScore:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return share(self.tp, self.tp + self.fp)
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return share(self.tp, self.tp + self.fn)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Article, Quote, Region, Span
-from ._common import read_jsonl, run_stages
+from ._common import f1, read_jsonl, run_stages, share
 
 #: characters trimmed from both ends of a span before exact comparison
 TRIM = " \t\n\"'“”‘’,.;:"
@@ -56,10 +56,6 @@ def _name_ok(predicted: str | None, gold: str | None) -> bool:
     return bool(p) and bool(g) and (p <= g or g <= p)
 
 
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def record_key(record: Record) -> str:
     """``doc_id`` or ``doc_id/annotator``: how records are paired."""
     annotator = record.get("annotator")
@@ -88,15 +84,14 @@ def score_quotes(
                 remaining.remove(chars)
                 exact_tp += 1
         left = list(range(len(preds)))
+        pred_chars = [_chars(q["contents"]) for q in preds]
         for gq in golds:
             gold_chars = _chars(gq["contents"])
             best, best_share = None, threshold
             for j in left:
-                share = len(gold_chars & _chars(preds[j]["contents"])) / max(
-                    1, len(gold_chars)
-                )
-                if share > best_share:
-                    best, best_share = j, share
+                shared = len(gold_chars & pred_chars[j]) / max(1, len(gold_chars))
+                if shared > best_share:
+                    best, best_share = j, shared
             if best is None:
                 fn += 1
                 continue
@@ -119,26 +114,23 @@ def score_quotes(
             verb += gv.strip() == pv.strip()
             e2e += name_ok if name_ok is not None else span_ok
         fp += len(left)
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    exact_p = exact_tp / exact_pred if exact_pred else 0.0
-    exact_r = exact_tp / exact_gold if exact_gold else 0.0
-    attr_p = e2e / (tp + fp) if tp + fp else 0.0
-    attr_r = e2e / (tp + fn) if tp + fn else 0.0
+    precision, recall = share(tp, tp + fp), share(tp, tp + fn)
+    exact_p, exact_r = share(exact_tp, exact_pred), share(exact_tp, exact_gold)
+    attr_p, attr_r = share(e2e, tp + fp), share(e2e, tp + fn)
     return {
         "threshold": threshold,
         "quote_P": precision,
         "quote_R": recall,
-        "quote_F1": _f1(precision, recall),
-        "speaker_span_acc": speaker_span / tp if tp else 0.0,
+        "quote_F1": f1(precision, recall),
+        "speaker_span_acc": share(speaker_span, tp),
         "speaker_name_acc": (speaker_name / speaker_name_n) if speaker_name_n else None,
-        "verb_acc": verb / tp if tp else 0.0,
+        "verb_acc": share(verb, tp),
         "attribution_P": attr_p,
         "attribution_R": attr_r,
-        "attribution_F1": _f1(attr_p, attr_r),
+        "attribution_F1": f1(attr_p, attr_r),
         "exact_content_P": exact_p,
         "exact_content_R": exact_r,
-        "exact_content_F1": _f1(exact_p, exact_r),
+        "exact_content_F1": f1(exact_p, exact_r),
         "n_gold": tp + fn,
         "n_pred": tp + fp,
     }

@@ -29,6 +29,18 @@ class Parse:
     start: int
     doc: Any
 
+    @property
+    def end(self) -> int:
+        """Where the parsed text ends in the article (trailing space included).
+
+        Read from the last token: ``Doc.text`` is rebuilt token by token.
+        """
+        doc = self.doc
+        if not len(doc):
+            return self.start
+        last = doc[-1]
+        return int(self.start + last.idx + len(last.text_with_ws))
+
     def span(self, token_start: int, token_end: int) -> Span:
         """The article span of tokens ``[token_start, token_end)`` of this doc."""
         doc = self.doc

@@ -83,6 +83,8 @@ def test_quotes_unknown_cue_finder_raises(cues: str) -> None:
     article = Article(doc_id="x", text="", parses=(object(),))
     with pytest.raises(ConfigError, match="lexicon"):
         extract_quotes(article, cues=cues)
+    with pytest.raises(ConfigError, match="lexicon"):  # when the stage is built
+        RuleQuotes(cues=cues)
 
 
 @pytest.mark.parametrize("text", ["", "No parse at all."])

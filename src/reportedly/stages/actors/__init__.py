@@ -64,14 +64,10 @@ def _paragraphs(
     dateline = article.meta.evidence_for("dateline")
     out = []
     for index, parse in enumerate(article.parses):
-        doc = parse.doc
         # the parse covers article.text from parse.start: slicing it is cheaper
         # than Doc.text, which spaCy rebuilds from the tokens on every access
-        last = doc[-1] if len(doc) else None
-        length = 0 if last is None else last.idx + len(last.text_with_ws)
-        text = article.text[parse.start : parse.start + length]
         par = Paragraph(
-            text=text if len(text) == length else doc.text,
+            text=article.text[parse.start : parse.end],
             doc=parse.doc,
             offset=parse.start,
             index=index,

@@ -46,14 +46,6 @@ _ANONYMITY = re.compile(
 )
 
 
-def _length(doc: Any) -> int:
-    """``len(doc.text)`` without joining the text token by token."""
-    if not len(doc):
-        return 0
-    last = doc[-1]
-    return int(last.idx + len(last.text_with_ws))
-
-
 def _kind(text: str, draft: Draft, paragraphs: Assembler) -> QuoteKind:
     if draft.kind == "according":
         return "according"
@@ -87,6 +79,18 @@ def _kind(text: str, draft: Draft, paragraphs: Assembler) -> QuoteKind:
     return "indirect"
 
 
+def _cue_model(cues: str) -> QuoteModel | None:
+    """The packaged model for ``cues = "model"``, None for the lexicon."""
+    if cues == "model":
+        return load_quote_model()
+    if cues != "lexicon":
+        raise ConfigError(
+            f'Unknown quote cue finder {cues!r}: use "model" or "lexicon" '
+            '(the cues setting of [stages."quotes.rules.v1"]).'
+        )
+    return None
+
+
 def extract_quotes(
     article: Article,
     *,
@@ -103,17 +107,8 @@ def extract_quotes(
     reported inside another one's content (``He said she denied it`` gives the
     saying only, unless ``nested``).
     """
-    model: QuoteModel | None = None
-    if cues == "model":
-        model = load_quote_model()
-    elif cues != "lexicon":
-        raise ConfigError(
-            f'Unknown quote cue finder {cues!r}: use "model" or "lexicon" '
-            '(the cues setting of [stages."quotes.rules.v1"]).'
-        )
-    paragraphs = [
-        Span(start=p.start, end=p.start + _length(p.doc)) for p in article.parses
-    ]
+    model = _cue_model(cues)
+    paragraphs = [Span(start=p.start, end=p.end) for p in article.parses]
     if not paragraphs:
         return ()
     quotations: list[Quotation] = []
@@ -249,7 +244,7 @@ def headline_signatures(text: str, parses: Sequence[Any]) -> list[Draft]:
     """
     out: list[Draft] = []
     for parse in parses:
-        paragraph = Span(start=parse.start, end=parse.start + _length(parse.doc))
+        paragraph = Span(start=parse.start, end=parse.end)
         line = text[paragraph.start : paragraph.end]
         if "\n" in line.strip() or line.rstrip().endswith((".", "!", "?", '"', "”")):
             continue
@@ -315,6 +310,9 @@ class RuleQuotes:
     resolve_names: bool = True
     nested: bool = False
 
+    def __post_init__(self) -> None:
+        _cue_model(self.cues)  # a bad setting or model fails the run, once
+
     def __call__(self, article: Article) -> Article:
         quotes = extract_quotes(
             article,
@@ -356,11 +354,11 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             )
             continue
         first = bisect.bisect_left(starts, speaker.start)
+        last = bisect.bisect_left(starts, speaker.end)
         inside = [
             m
-            for m in mentions[first:]
-            if m.span.start < speaker.end
-            and m.span.end <= speaker.end
+            for m in mentions[first:last]
+            if m.span.end <= speaker.end
             # "Mikati's office", "his adviser": a person who owns the speaker
             and not (m.kind == "person" and _possessor(article, m))
         ]
@@ -434,16 +432,14 @@ def _possessor(article: Article, mention: Mention) -> bool:
 
 def _head_offset(article: Article, span: Span) -> int:
     """The character offset of a span's syntactic head (its end when unknown)."""
-    for parse in article.parses:
-        doc = parse.doc
-        if not len(doc) or span.start < parse.start:
-            continue
-        last = doc[-1]
-        if span.end > parse.start + last.idx + len(last.text):
-            continue
-        chunk = doc.char_span(
-            span.start - parse.start, span.end - parse.start, alignment_mode="expand"
-        )
-        if chunk is not None and len(chunk):
-            return int(parse.start + chunk.root.idx)
+    parses = article.parses
+    index = bisect.bisect_right([p.start for p in parses], span.start) - 1
+    if index < 0 or span.end > parses[index].end:
+        return span.end - 1
+    parse = parses[index]
+    chunk = parse.doc.char_span(
+        span.start - parse.start, span.end - parse.start, alignment_mode="expand"
+    )
+    if chunk is not None and len(chunk):
+        return int(parse.start + chunk.root.idx)
     return span.end - 1

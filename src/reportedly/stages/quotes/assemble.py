@@ -182,10 +182,12 @@ class Assembler:
         return best
 
     def colon_before(self, quotation: Quotation) -> Draft | None:
-        before = self.text[: quotation.start].rstrip()
-        if not before.endswith(":"):
+        text = self.text
+        colon = quotation.start - 1
+        while colon >= 0 and text[colon].isspace():
+            colon -= 1
+        if colon < 0 or text[colon] != ":":
             return None
-        colon = len(before) - 1
         candidates = [
             d
             for d in self.drafts
@@ -203,8 +205,11 @@ class Assembler:
         for draft in self.drafts:
             if draft.content or draft.cue is None:
                 continue
-            gap = self.text[quotation.end : draft.sentence.start]
-            if 0 <= draft.sentence.start - quotation.end <= 3 and not gap.strip(" .,"):
+            start = draft.sentence.start
+            # the gap is read only when it is short
+            if 0 <= start - quotation.end <= 3 and not (
+                self.text[quotation.end : start].strip(" .,")
+            ):
                 return draft
         return None
 
@@ -231,7 +236,6 @@ class Assembler:
     def run(self, quotations: Sequence[Quotation], min_words: int) -> None:
         last: Draft | None = None
         spoken: set[Span] = set()  # pieces of quotations, not of titles
-        signatures: list[Draft] = []
         for quotation in quotations:
             real = is_quotation(self.text, quotation, min_words)
             # a signature after the quotation names its author, whatever the
@@ -240,9 +244,7 @@ class Assembler:
             draft = signed or self.overlapping(quotation)
             if real:
                 spoken.update(quotation.pieces)
-            if signed is not None:
-                signatures.append(signed)
-            elif draft is None and real:
+            if draft is None and real:
                 draft = (
                     self.same_sentence(quotation)
                     or self.adjacent(quotation)
@@ -254,12 +256,6 @@ class Assembler:
             self.attach(draft, quotation)
             # a signature closes the quote: what follows is someone else's
             last = None if signed is not None else draft
-        # the parse may read a signature's dash as a cue of the next line
-        dashes = {d.cue for d in signatures}
-        signers = {id(d) for d in signatures}
-        self.drafts = [
-            d for d in self.drafts if d.cue not in dashes or id(d) in signers
-        ]
         for draft in self.drafts:
             draft.content = after_signature(
                 draft, [q for q in draft.quoted if q in spoken]

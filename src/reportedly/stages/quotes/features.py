@@ -34,6 +34,8 @@ def is_candidate(sheet: Sheet, i: int, nouns: frozenset[str] = frozenset()) -> b
 
     ``nouns`` adds noun lemmas to the reporting nouns of the lexicon.
     """
+    if sheet.punct[i]:
+        return False  # "” ― Jane Doe": the tagger may call the dash a verb
     pos = sheet.pos[i]
     if pos == "VERB":
         return sheet.lower[i] != "according"

@@ -35,10 +35,6 @@ from .sheet import Sheet
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 
 
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 @dataclass(frozen=True, slots=True)
 class LinearScorer:
     """Feature weights and a probability threshold."""
@@ -58,10 +54,6 @@ class LinearScorer:
     def logit(self, features: Sequence[str]) -> float:
         """The summed weight of the features (unknown features weigh 0)."""
         return sum(map(self.weights.get, features, repeat(0.0)))
-
-    def probability(self, features: Sequence[str]) -> float:
-        """The logistic of :meth:`logit`."""
-        return _sigmoid(self.logit(features))
 
     def accepts(self, features: Sequence[str]) -> bool:
         """Whether the probability reaches the threshold."""

@@ -67,7 +67,6 @@ class Draft:
     medium: str | None = None
     date: str | None = None
     hedge: Span | None = None
-    needs_content: bool = False
     quoted: list[Span] = field(default_factory=list)
 
 
@@ -519,7 +518,6 @@ def _verb_draft(
         cue_lemma=lemma,
         addressee=None if addressee is None else _speaker(addressee, offset),
         medium=medium,
-        needs_content=not content,
     )
     if subject is not None:
         draft.source = _speaker(subject, offset)
@@ -533,7 +531,9 @@ def _verb_draft(
     return draft
 
 
-def _according_draft(token: Any, offset: int, sentence: Any) -> Draft | None:
+def _according_draft(
+    token: Any, offset: int, sentence: Any, span: Span
+) -> Draft | None:
     to = next((c for c in token.children if c.lower_ == "to"), None)
     if to is None and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
         to = token.nbor()
@@ -552,9 +552,7 @@ def _according_draft(token: Any, offset: int, sentence: Any) -> Draft | None:
     return Draft(
         kind="according",
         content=_runs(token.doc, content, offset),
-        sentence=Span(
-            start=offset + sentence.start_char, end=offset + sentence.end_char
-        ),
+        sentence=span,
         cue=_span(offset, token, to),
         cue_lemma="according to",
         source=source,
@@ -563,7 +561,7 @@ def _according_draft(token: Any, offset: int, sentence: Any) -> Draft | None:
     )
 
 
-def _colon_draft(sentence: Any, offset: int) -> Draft | None:
+def _colon_draft(sentence: Any, offset: int, span: Span) -> Draft | None:
     """A headline ``Speaker: claim`` (a short name phrase, then a colon)."""
     colon = next((t for t in sentence[:8] if t.text == ":"), None)
     if colon is None or colon.i == sentence.start or colon.i >= sentence.end - 2:
@@ -577,9 +575,7 @@ def _colon_draft(sentence: Any, offset: int) -> Draft | None:
     return Draft(
         kind="colon",
         content=_runs(sentence.doc, range(colon.i + 1, sentence.end), offset),
-        sentence=Span(
-            start=offset + sentence.start_char, end=offset + sentence.end_char
-        ),
+        sentence=span,
         cue=_span(offset, colon, colon),
         cue_lemma=":",
         source=_span(offset, left[0], left[-1]),
@@ -605,13 +601,13 @@ def find_attributions(
     sheet = Sheet.read(doc, text, quoted) if model is not None else None
     for sentence in doc.sents:
         span = Span(start=offset + sentence.start_char, end=offset + sentence.end_char)
-        colon = _colon_draft(sentence, offset)
+        colon = _colon_draft(sentence, offset, span)
         if colon is not None:
             yield colon
         if model is None or sheet is None:
             for token in sentence:
                 if token.lower_ == "according":
-                    draft = _according_draft(token, offset, sentence)
+                    draft = _according_draft(token, offset, sentence, span)
                     if draft is not None:
                         yield draft
                 elif is_lexicon_cue(token):
@@ -620,7 +616,7 @@ def find_attributions(
         # read the sheet, not the tokens: making spaCy tokens is slow
         for i in range(sentence.start, sentence.end):
             if sheet.lower[i] == "according":
-                draft = _according_draft(doc[i], offset, sentence)
+                draft = _according_draft(doc[i], offset, sentence, span)
                 if draft is not None:
                     yield draft
             elif model.is_cue(sheet, i):

@@ -18,7 +18,6 @@ from .marks import find_quotations
 class Sheet:
     """One parsed paragraph as plain per-token lists, read once."""
 
-    doc: Any
     head: list[int]
     children: list[list[int]]
     dep: list[str]
@@ -92,7 +91,6 @@ class Sheet:
         lengths = rows[:, 10].tolist()
         words = [full[a : a + k] for a, k in zip(idx, lengths, strict=True)]
         return cls(
-            doc=doc,
             head=head,
             children=children,
             dep=column(1),
@@ -110,14 +108,6 @@ class Sheet:
 
     def __len__(self) -> int:
         return len(self.head)
-
-    def ancestors(self, i: int) -> list[int]:
-        """The heads above token ``i``, nearest first."""
-        out: list[int] = []
-        while self.head[i] != i and len(out) < 64:
-            i = self.head[i]
-            out.append(i)
-        return out
 
 
 def _quoted(
