@@ -398,14 +398,3 @@ def evaluate_provenance(
         date=dated_ok / dated if dated else None,
         misses=tuple(misses),
     )
-
-
-def benchmark_events(
-    texts: Sequence[str],
-    *,
-    stages: Sequence[Stage] | None = None,
-) -> dict[str, float]:
-    """Seconds per stage over ``texts`` (whole articles as body text)."""
-    articles = [sentence_article(f"bench-{n}", t) for n, t in enumerate(texts)]
-    _, seconds = run_stages(articles, default_stages() if stages is None else stages)
-    return seconds

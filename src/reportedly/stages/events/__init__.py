@@ -27,6 +27,7 @@ from .modality import (
     REPORTING,
     certainty_of,
     polarity_of,
+    reporting_head,
 )
 from .parsefix import misread_participle
 from .provenance import Attribution, Said, attribution
@@ -47,6 +48,7 @@ logger = logging.getLogger(__name__)
 
 EXTRACTOR = "events.rules.v1"
 _DEONTIC = frozenset({"must", "should"})
+_CLAUSE = frozenset({"ccomp"})
 #: reporting verbs whose subject asserts their clause (hedges are modality's)
 SAYING = frozenset(
     """
@@ -84,16 +86,7 @@ def _has_deontic(token: Any) -> bool:
 
 
 def _in_report(token: Any, quoted: bool) -> bool:
-    if quoted:
-        return True
-    node = token
-    for _ in range(5):
-        if node.head.i == node.i:
-            return False
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING:
-            return True
-        node = node.head
-    return False
+    return quoted or reporting_head(token, _CLAUSE) is not None
 
 
 class _Reader:
@@ -164,9 +157,9 @@ class _Reader:
                 sense = Sense("REQUEST", None, None)
                 inner = trigger.sense if trigger else None
                 trigger = Trigger(token, sense, kind="deontic")
-                found[token.i] = Found(trigger, content=[])
-                if inner is not None:
-                    found[token.i].content = [Trigger(token, inner)]
+                found[token.i] = Found(
+                    trigger, content=[] if inner is None else [Trigger(token, inner)]
+                )
                 continue
             if (
                 trigger is not None
@@ -182,7 +175,7 @@ class _Reader:
                 while found[top].absorbed_by is not None:
                     top = found[top].absorbed_by  # type: ignore[assignment]
                 holder = found[top]
-                holder.content = [*(holder.content or []), found[i].trigger]
+                holder.content.append(found[i].trigger)
         sentence_span = Span(
             start=offset + sentence.start_char, end=offset + sentence.end_char
         )
@@ -197,7 +190,7 @@ class _Reader:
         quote = self.article.quotes[attr.quotes[-1]]
         if quote.speaker is None:
             return ()
-        within = [m for m in self.index.within([quote.speaker]) if m.code or m.actor_id]
+        within = [m for m in self.index.within([quote.speaker]) if args.is_resolved(m)]
         if within:
             return tuple(within[:2])
         return (Mention(span=quote.speaker, name=quote.speaker_name),)
@@ -344,7 +337,7 @@ class _Reader:
         span = self._token_span(tokens, offset)
         attr = attribution(self.article, span, said=self._said(token, offset))
         attr = self._cited(attr, token, offset, parsed)
-        content = item.content or []
+        content = item.content
         sense = trigger.sense
         if trigger.kind in {"relation", "happening"}:
             actors, recipients = self._parties(trigger.extra[0], offset)
@@ -393,7 +386,7 @@ class _Reader:
             recipients = self._mentions(
                 target, offset, attr, frozenset(m.span for m in actors)
             )
-            if not any(m.code or m.actor_id for m in recipients):
+            if not any(args.is_resolved(m) for m in recipients):
                 coded = args.clause_mentions(
                     token,
                     offset,

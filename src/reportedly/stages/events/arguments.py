@@ -100,9 +100,6 @@ class MentionIndex:
                 return mention
         return None
 
-    def __getitem__(self, index: int) -> Mention:
-        return self._mentions[index]
-
 
 def _token_spans(tokens: Iterable[Any], offset: int) -> list[Span]:
     """Contiguous runs of tokens as spans."""
@@ -116,7 +113,8 @@ def _token_spans(tokens: Iterable[Any], offset: int) -> list[Span]:
     return out
 
 
-def _is_resolved(mention: Mention) -> bool:
+def is_resolved(mention: Mention) -> bool:
+    """Whether the actors stage gave the mention a code or an actor."""
     return bool(mention.code or mention.actor_id)
 
 
@@ -130,7 +128,7 @@ def phrase_mentions(
     """
     tokens = _subtree_of(token)
     mentions = index.within(_token_spans(tokens, offset))
-    coded = [m for m in mentions if _is_resolved(m)]
+    coded = [m for m in mentions if is_resolved(m)]
     if coded:
         seen: set[str] = set()
         out: list[Mention] = []
@@ -192,7 +190,7 @@ def party_mentions(token: Any, offset: int, index: MentionIndex) -> list[Mention
         t.i for c in token.children if c.dep_ in {"conj", "cc"} for t in c.subtree
     }
     tokens = [t for t in _subtree_of(token) if t.i not in skipped]
-    return [m for m in index.within(_token_spans(tokens, offset)) if _is_resolved(m)]
+    return [m for m in index.within(_token_spans(tokens, offset)) if is_resolved(m)]
 
 
 def subject_of(token: Any, depth: int = 0) -> tuple[Any, bool]:

@@ -9,7 +9,7 @@ demonstrations to demand reforms") is that event's aim.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .modality import DENIAL_NOUNS
@@ -20,7 +20,7 @@ FRAMES = frozenset(
     {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE"}
 )
 #: verbal categories: as the purpose of another event they are its aim
-VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+VERBAL = FRAMES - {"CONCEDE"}
 _COMPLEMENT_DEPS = frozenset(
     {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "conj", "advcl", "appos"}
 )
@@ -62,7 +62,7 @@ class Found:
 
     trigger: Trigger
     absorbed_by: int | None = None
-    content: list[Trigger] | None = None
+    content: list[Trigger] = field(default_factory=list)
 
 
 def path_to_frame(token: Any, found: dict[int, Found]) -> int | None:

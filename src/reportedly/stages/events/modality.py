@@ -50,9 +50,11 @@ CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 HEDGE_AUX = frozenset({"may", "might", "could"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "provided", "lest"})
 INVERTED_CONDITION = frozenset({"should", "were", "had"})
-#: verbs that deny their complement ("denied that its aircraft struck")
+#: the marks of a condition a modal hangs on ("whether" asks, it sets none)
+_IF_MARKS = CONDITION_MARKS - {"whether"}
 #: subjects and objects that say nobody did it ("nobody was detained")
 NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
+#: verbs that deny their complement ("denied that its aircraft struck")
 DENIALS = frozenset({"deny", "dismiss", "refute", "rebut", "reject", "disprove"})
 DENIAL_NOUNS = frozenset(
     {"report", "claim", "allegation", "accusation", "suggestion", "rumor", "rumour"}
@@ -64,6 +66,8 @@ REPORTING = frozenset(
     """.split()  # noqa: SIM905
 )
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
+#: how a reported clause hangs on its reporting verb
+_REPORTED = frozenset({"ccomp", "xcomp"})
 #: dependency labels along which modality reaches down to the event
 _CHAIN = frozenset({"xcomp", "conj", "acomp", "auxpass", "aux"})
 
@@ -172,10 +176,9 @@ def _would_if(token: Any) -> bool:
     """ "would ask the coalition to set a timetable ... if strikes continued",
     "might agree to call off the march if ...": a condition anywhere under the
     clause that holds the modal."""
-    marks = CONDITION_MARKS - {"whether"}
     for node in clause_chain(token):
         if any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_AUX for c in node.children):
-            if any(t.dep_ == "mark" and t.lower_ in marks for t in node.subtree):
+            if any(t.dep_ == "mark" and t.lower_ in _IF_MARKS for t in node.subtree):
                 return True
             auxes = {c.lower_ for c in node.children if c.dep_ == "aux"}
             if (
@@ -200,7 +203,9 @@ def _would_if(token: Any) -> bool:
                 and any(
                     c.dep_ == "advcl"
                     and c.i < head.i
-                    and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+                    and any(
+                        m.dep_ == "mark" and m.lower_ in _IF_MARKS for m in c.children
+                    )
                     for c in head.children
                 )
             )
@@ -238,16 +243,23 @@ def _conditional(token: Any, *, threat: bool = False) -> bool:
     return False
 
 
-def _under_past_report(token: Any) -> bool:
-    """ "said it would withdraw": "would" is the future of a past statement."""
+def reporting_head(token: Any, deps: frozenset[str]) -> Any:
+    """The reporting verb whose clause (reached along ``deps``) holds ``token``,
+    at most five heads up; None when there is none."""
     node = token
     for _ in range(5):
         if node.head.i == node.i:
-            return False
-        if node.dep_ in {"ccomp", "xcomp"} and node.head.lemma_.lower() in REPORTING:
-            return node.head.tag_ in {"VBD", "VBN"}
+            return None
+        if node.dep_ in deps and node.head.lemma_.lower() in REPORTING:
+            return node.head
         node = node.head
-    return False
+    return None
+
+
+def _under_past_report(token: Any) -> bool:
+    """ "said it would withdraw": "would" is the future of a past statement."""
+    head = reporting_head(token, _REPORTED)
+    return head is not None and head.tag_ in {"VBD", "VBN"}
 
 
 def _hedged(token: Any) -> bool:

@@ -90,7 +90,7 @@ def _inside(quote: Quote, span: Span) -> bool:
     return any(c.start <= span.start and span.end <= c.end for c in quote.content)
 
 
-def _quoted(article: Article, quote: Quote) -> bool:
+def _quoted(quote: Quote) -> bool:
     """Whether the quote stands inside quote marks (its speaker is quoted)."""
     return quote.kind in {"direct", "split", "multi", "mixed"}
 
@@ -161,7 +161,6 @@ def is_document_name(name: str) -> bool:
 def attribution(
     article: Article,
     span: Span,
-    quote_indices: Sequence[int] | None = None,
     said: Sequence[Said] = (),
 ) -> Attribution:
     """The asserter chain for an event whose trigger is ``span``.
@@ -170,11 +169,7 @@ def attribution(
     first; those no quote covers join the chain where they nest.
     """
     outlet = Asserter(kind="outlet", name=article.meta.outlet)
-    indices = (
-        [i for i, q in enumerate(article.quotes) if _inside(q, span)]
-        if quote_indices is None
-        else list(quote_indices)
-    )
+    indices = [i for i, q in enumerate(article.quotes) if _inside(q, span)]
     indices.sort(key=lambda i: -_size(article.quotes[i]))
     chain: list[Asserter] = [outlet]
     used: list[int] = []
@@ -194,7 +189,7 @@ def attribution(
         first_person = speaker in (["i"], ["we"])
         # "I understand that" in a speaker's quote, or in the article's own
         # voice (not quoted): how sure, not who says
-        nested_self = first_person and (len(chain) > 1 or not _quoted(article, quote))
+        nested_self = first_person and (len(chain) > 1 or not _quoted(quote))
         if nested_self or _is_modality(article, quote):
             continue  # "X plans to": modality, not a source
         name = speaker_text(article, quote)
@@ -209,8 +204,8 @@ def attribution(
         kind: AsserterKind = "source" if len(chain) > 1 or document else "speaker"
         chain.append(Asserter(kind=kind, name=name, quote=index))
         denied = denied != bool(cue_words & DENIAL_CUES)
+    quotes = [article.quotes[i] for i in used]
     for found in said:
-        quotes = [article.quotes[i] for i in used]
         if (
             any(
                 q.cue is not None

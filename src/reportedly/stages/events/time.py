@@ -197,7 +197,8 @@ def event_date(
 ) -> str | None:
     """The date of the event, from a date expression attached to its trigger."""
     token = trigger_tokens[0]
-    heads = {t.i for t in trigger_tokens}
+    own = {t.i for t in trigger_tokens}
+    heads = set(own)
     node = token
     # the date may hang above the trigger: "plans to stage ... on Friday", and
     # "since 2014 ... built ties by providing weapons" (a means shares its time)
@@ -208,7 +209,6 @@ def event_date(
             break
         node = node.head
         heads.add(node.i)
-    own = {t.i for t in trigger_tokens}
     if token.pos_ == "NOUN":
         # "the withdrawal, completed in 1989": a participle describing the event
         heads.update(c.i for c in token.children if c.dep_ == "acl")
