@@ -81,16 +81,7 @@ eval-events: $(RUNTIME_STAMP)
 # blind once, then tuned on) and two held-out ones never tuned on.
 PROVENANCE := src/reportedly/evaluation/data
 eval-provenance: $(RUNTIME_STAMP)
-	$(BIN)/reportedly eval provenance
-	$(BIN)/reportedly eval provenance $(PROVENANCE)/provenance_dev2.jsonl
-	$(BIN)/reportedly eval provenance $(PROVENANCE)/provenance_dev3.jsonl
-	$(BIN)/reportedly eval provenance $(PROVENANCE)/provenance_dev4.jsonl
-	$(BIN)/reportedly eval provenance $(PROVENANCE)/provenance_dev5.jsonl
-	$(BIN)/reportedly eval provenance $(PROVENANCE)/provenance_dev6.jsonl
-	$(BIN)/reportedly eval provenance $(PROVENANCE)/provenance_dev7.jsonl
-	$(BIN)/reportedly eval provenance $(PROVENANCE)/provenance_dev8.jsonl
-	$(BIN)/reportedly eval provenance $(PROVENANCE)/provenance_heldout.jsonl
-	$(BIN)/reportedly eval provenance $(PROVENANCE)/provenance_heldout2.jsonl
+	$(BIN)/reportedly eval provenance $(sort $(wildcard $(PROVENANCE)/provenance_*.jsonl))
 
 # Retrain the quote stage's packaged weights on PolNeAR train (never a test split).
 train-quotes: $(RUNTIME_STAMP)

@@ -204,3 +204,35 @@ def test_cli_actors_lists_people_with_roles(tmp_path: Path, kind: str) -> None:
     assert [r["name"] for r in rows] == ["Anna Berg"]
     assert rows[0]["mentions"] == 2
     assert any("Foreign Minister" in role for role in rows[0]["roles"])
+
+
+@pytest.mark.slow
+def test_cli_eval_provenance_scores_each_file(tmp_path: Path) -> None:
+    record = {
+        "id": "p1",
+        "text": "Ruritania will expel two diplomats, the ministry said.",
+        "outlet": "Wire",
+        "published": "2024-05-02",
+        "expected": {
+            "category": "SANCTION",
+            "polarity": "asserted",
+            "certainty": "future",
+            "historical": False,
+            "asserters": [
+                {"kind": "outlet", "name": "Wire"},
+                {"kind": "speaker", "name": "ministry"},
+            ],
+        },
+    }
+    paths = []
+    for name in ("one", "two"):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text(json.dumps(record) + "\n")
+        paths.append(str(path))
+    result = _invoke("eval", "provenance", *paths)
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    lines = result.output.splitlines()  # type: ignore[attr-defined]
+    assert [line for line in lines if line.startswith("== ")] == [
+        f"== {p}" for p in paths
+    ]
+    assert sum(line.startswith("n=1 ") for line in lines) == 2

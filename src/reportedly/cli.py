@@ -40,6 +40,12 @@ def _db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
+def _misses_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--misses", default=20, show_default=True, help="How many misses to print."
+    )(fn)
+
+
 def _run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     options: list[Callable[[Any], Any]] = [
         click.argument("paths", nargs=-1, required=True),
@@ -430,9 +436,7 @@ def evaluate() -> None:
 @click.argument(
     "gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False)
 )
-@click.option(
-    "--misses", default=20, show_default=True, help="How many misses to print."
-)
+@_misses_option
 def eval_cleaning(gold: tuple[str, ...], misses: int) -> None:
     """Count attributed characters that cleaning marks as other than body or title.
 
@@ -452,9 +456,7 @@ def eval_cleaning(gold: tuple[str, ...], misses: int) -> None:
 
 @evaluate.command("actors", context_settings=CONTEXT_SETTINGS)
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option(
-    "--misses", default=20, show_default=True, help="How many misses to print."
-)
+@_misses_option
 def eval_actors(gold: str, misses: int) -> None:
     """Code recall of actor mentions against PLOVER gold actors and recipients.
 
@@ -480,9 +482,7 @@ def eval_actors(gold: str, misses: int) -> None:
 
 @evaluate.command("events", context_settings=CONTEXT_SETTINGS)
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option(
-    "--misses", default=20, show_default=True, help="How many misses to print."
-)
+@_misses_option
 def eval_events(gold: str, misses: int) -> None:
     """PLOVER event scores: per-category P/R/F1, macro-F1, codes, tuple accuracy.
 
@@ -513,15 +513,14 @@ def eval_events(gold: str, misses: int) -> None:
 
 
 @evaluate.command("provenance", context_settings=CONTEXT_SETTINGS)
-@click.argument("gold", required=False, type=click.Path(exists=True, dir_okay=False))
-@click.option(
-    "--misses", default=20, show_default=True, help="How many misses to print."
-)
-def eval_provenance(gold: str | None, misses: int) -> None:
-    """Polarity, certainty and asserter accuracy on the provenance sentence set.
+@click.argument("gold", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@_misses_option
+def eval_provenance(gold: tuple[str, ...], misses: int) -> None:
+    """Polarity, certainty and asserter accuracy on provenance sentence sets.
 
     GOLD defaults to the set shipped with reportedly (invented sentences with
     negated, hedged, hypothetical, future, reported and nested-reported events).
+    With several files, each is scored on its own, after a line naming it.
 
     Example:
 
@@ -529,13 +528,16 @@ def eval_provenance(gold: str | None, misses: int) -> None:
     """
     from reportedly.evaluation.events import evaluate_provenance
 
-    try:
-        score = evaluate_provenance(gold)
-    except ReportedlyError as exc:
-        raise _fail(exc) from None
-    click.echo(score.table())
-    for miss in score.misses[:misses]:
-        click.echo("miss: " + json.dumps(asdict(miss), ensure_ascii=False))
+    for path in gold or (None,):
+        try:
+            score = evaluate_provenance(path)
+        except ReportedlyError as exc:
+            raise _fail(exc) from None
+        if len(gold) > 1:
+            click.echo(f"== {path}")
+        click.echo(score.table())
+        for miss in score.misses[:misses]:
+            click.echo("miss: " + json.dumps(asdict(miss), ensure_ascii=False))
 
 
 @evaluate.command("quotes", context_settings=CONTEXT_SETTINGS)

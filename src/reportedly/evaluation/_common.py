@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +81,19 @@ def stage_name(built: Stage) -> str:
     """A function stage's own name ("clean"), else its class name ("SpacyParser")."""
     name = getattr(built, "__name__", None)
     return name if isinstance(name, str) else type(built).__name__
+
+
+def gold_actors(record: Mapping[str, Any], role: str) -> list[Mapping[str, Any]]:
+    """The coded gold actors of a record's ``actor`` or ``recipient`` field."""
+    value = record.get(role)
+    if not isinstance(value, list):
+        return []  # "" or a stray label: no actor
+    return [a for a in value if isinstance(a, Mapping) and a.get("code")]
+
+
+def sentence_articles(records: Iterable[Mapping[str, Any]]) -> list[Article]:
+    """One article per record, its body the whole sentence (no cleaning)."""
+    return [
+        sentence_article(str(record.get("id", n)), record["text"])
+        for n, record in enumerate(records)
+    ]

@@ -12,14 +12,14 @@ so noise is an upper bound on false mentions).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..actors import Gazetteer, load_gazetteer
 from ..records import Article
-from ._common import read_jsonl, run_stages, sentence_article, share
+from ._common import gold_actors, read_jsonl, run_stages, sentence_articles, share
 
 GOLD_ROLES = ("actor", "recipient")
 
@@ -63,22 +63,6 @@ class ActorScore:
 def read_gold(path: Path | str) -> list[dict[str, Any]]:
     """The records of a PLOVER JSONL file, checked for ``text``."""
     return read_jsonl(path, needs="id, text, actor and recipient")
-
-
-def gold_actors(record: Mapping[str, Any], role: str) -> list[Mapping[str, Any]]:
-    """The coded gold actors of a record's ``actor`` or ``recipient`` field."""
-    value = record.get(role)
-    if not isinstance(value, list):
-        return []  # "" or a stray label: no actor
-    return [a for a in value if isinstance(a, Mapping) and a.get("code")]
-
-
-def sentence_articles(records: Iterable[Mapping[str, Any]]) -> list[Article]:
-    """One article per record, its body the whole sentence (no cleaning)."""
-    return [
-        sentence_article(str(record.get("id", n)), record["text"])
-        for n, record in enumerate(records)
-    ]
 
 
 def _default_stages() -> list[Callable[[Article], Article]]:
@@ -156,8 +140,4 @@ def evaluate_actors(
         sentence_articles(records), _default_stages() if stages is None else stages
     )
     score = score_actors(records, articles, gazetteer or load_gazetteer())
-    return ActorScore(**{**_fields(score), "seconds": tuple(seconds.items())})
-
-
-def _fields(score: ActorScore) -> dict[str, Any]:
-    return {name: getattr(score, name) for name in ActorScore.__slots__}
+    return replace(score, seconds=tuple(seconds.items()))

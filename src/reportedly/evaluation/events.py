@@ -28,7 +28,15 @@ from typing import Any
 
 from ..records import Article, Event, Mention, Meta
 from ..stages.events.triggers import CATEGORIES
-from ._common import Stage, f1, read_jsonl, run_stages, sentence_article, share
+from ._common import (
+    Stage,
+    f1,
+    gold_actors,
+    read_jsonl,
+    run_stages,
+    sentence_articles,
+    share,
+)
 
 COOPERATIVE = frozenset(
     {"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"}
@@ -166,14 +174,10 @@ def default_stages() -> list[Stage]:
     return [SpacyParser(), ResolveActors(), RuleQuotes(), EventRules()]
 
 
-def _codes(items: Any, canon: Callable[[str], str]) -> set[str]:
-    if not isinstance(items, list):
-        return set()
-    return {
-        canon(str(item["code"]))
-        for item in items
-        if isinstance(item, dict) and item.get("code")
-    }
+def _codes(
+    record: Mapping[str, Any], role: str, canon: Callable[[str], str]
+) -> set[str]:
+    return {canon(str(actor["code"])) for actor in gold_actors(record, role)}
 
 
 def mention_codes(mentions: Iterable[Mention], canon: Callable[[str], str]) -> set[str]:
@@ -214,8 +218,8 @@ def score_events(
                 row[1] += 1
             else:
                 row[2] += 1
-        gold_actors = _codes(record.get("actor"), canon)
-        gold_recipients = _codes(record.get("recipient"), canon)
+        gold_actors = _codes(record, "actor", canon)
+        gold_recipients = _codes(record, "recipient", canon)
         best = (False, False)
         for event in events:
             if plover_category(event) != category:
@@ -278,7 +282,7 @@ def evaluate_events(
     adapter), ``quotes.rules.v1`` and ``events.rules.v1``.
     """
     gold = read_jsonl(gold_path)
-    articles = [sentence_article(str(r["id"]), str(r["text"])) for r in gold]
+    articles = sentence_articles(gold)
     done, seconds = run_stages(articles, default_stages() if stages is None else stages)
     score = score_events(gold, {a.doc_id: a for a in done}, _canon())
     return replace(score, seconds=seconds)

@@ -63,14 +63,13 @@ def _paragraphs(
 ) -> list[Paragraph]:
     dateline = article.meta.evidence_for("dateline")
     out = []
-    for index, parse in enumerate(article.parses):
+    for parse in article.parses:
         # the parse covers article.text from parse.start: slicing it is cheaper
         # than Doc.text, which spaCy rebuilds from the tokens on every access
         par = Paragraph(
             text=article.text[parse.start : parse.end],
             doc=parse.doc,
             offset=parse.start,
-            index=index,
             gazetteer=gazetteer,
             day=day,
             dateline=dateline,

@@ -25,13 +25,12 @@ class Draft:
     ``kind`` is the actor kind, or ``pronoun``/``nominal`` until resolved.
     ``candidates`` holds the people a title and a surname may name.
     ``replaceable`` marks a one-word model entity a person's surname overrides.
-    ``parse``, ``head``, ``first`` and ``last`` place it in its parse's tokens.
+    ``head``, ``first`` and ``last`` place it in its paragraph's tokens.
     """
 
     start: int
     end: int
     kind: str
-    parse: int
     head: int
     first: int = 0
     last: int = 0

@@ -48,7 +48,6 @@ class Paragraph:
 
     doc: Any
     offset: int
-    index: int
     gazetteer: Gazetteer
     day: date | None
     dateline: Span | None
@@ -96,7 +95,6 @@ class Paragraph:
             start=start,
             end=end,
             kind=kind,
-            parse=self.index,
             head=head.i,
             first=i,
             last=j,
