@@ -78,10 +78,12 @@ eval-events: $(RUNTIME_STAMP)
 	$(BIN)/reportedly eval events $(DATA)/events/plover_gsr_dev.jsonl
 
 # The provenance sets ship with the package: eight development sets (each run
-# blind once, then tuned on) and two held-out ones never tuned on.
-PROVENANCE := src/reportedly/evaluation/data
+# blind once, then tuned on) and two held-out ones never tuned on, whose
+# misses are never printed (reading them would be tuning on them).
+PROVENANCE := $(sort $(wildcard src/reportedly/evaluation/data/provenance_*.jsonl))
 eval-provenance: $(RUNTIME_STAMP)
-	$(BIN)/reportedly eval provenance $(sort $(wildcard $(PROVENANCE)/provenance_*.jsonl))
+	$(BIN)/reportedly eval provenance $(filter-out %heldout.jsonl %heldout2.jsonl,$(PROVENANCE))
+	$(BIN)/reportedly eval provenance --misses 0 $(filter %heldout.jsonl %heldout2.jsonl,$(PROVENANCE))
 
 # Retrain the quote stage's packaged weights on PolNeAR train (never a test split).
 train-quotes: $(RUNTIME_STAMP)
