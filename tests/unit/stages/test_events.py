@@ -413,6 +413,25 @@ def test_provenance_nested_chain_and_modality() -> None:
     assert [a.kind for a in planned.asserters] == ["outlet"]
 
 
+def test_provenance_a_speaker_the_parse_finds_keeps_the_quote_of_its_cue() -> None:
+    # the quote's content stops short of the trigger, the parse still sees
+    # "said" above it: the asserter points at the quote of that "said"
+    text = "Ana said talks failed and Chad attacked Niger."
+    quote = Quote(
+        kind="indirect",
+        content=(Span(start=9, end=21),),
+        cue=Span(start=4, end=8),
+        speaker=Span(start=0, end=3),
+    )
+    article = Article(doc_id="p", text=text, meta=Meta(outlet="Wire"), quotes=(quote,))
+    said = [Said(cue=Span(start=4, end=8), speaker=Span(start=0, end=3), name="Ana")]
+    chain = attribution(article, Span(start=31, end=39), said=said)
+    assert [(a.kind, a.name, a.quote) for a in chain.asserters] == [
+        ("outlet", "Wire", None),
+        ("speaker", "Ana", 0),
+    ]
+
+
 SENTENCES = [
     # (text, category, polarity, certainty, asserter kinds)
     ("Chad accused Niger of arming rebel groups.", "ACCUSE", "asserted", "fact", 1),

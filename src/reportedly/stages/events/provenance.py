@@ -221,7 +221,19 @@ def attribution(
         )
         kind = "source" if depth > 1 or is_document_name(found.name) else "speaker"
         seen.add(found.name.casefold())
-        chain.insert(depth, Asserter(kind=kind, name=found.name))
+        # "Kyiv accused Moscow of ...": the speech act is a quote of its own,
+        # the one whose cue it is
+        act = next(
+            (
+                i
+                for i, q in enumerate(article.quotes)
+                if q.cue is not None
+                and q.cue.start < found.cue.end
+                and found.cue.start < q.cue.end
+            ),
+            None,
+        )
+        chain.insert(depth, Asserter(kind=kind, name=found.name, quote=act))
     return Attribution(
         asserters=tuple(chain), quotes=tuple(used), denied=denied, hedged=hedged
     )
