@@ -886,3 +886,62 @@ def test_quotes_the_saying_verb_under_an_aspect_verb_joins_the_cue() -> None:
     text = "Farmers continued to call for lower fuel prices on Tuesday."
     _, quotes = _run(text)
     assert [q.cue.text_in(text) for q in quotes if q.cue] == ["continued to call for"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the parser hangs "suggested" on "declare", inside the first content
+            "The prime minister said that the country would formally leave the "
+            "customs union by the end of March and suggested that it would seek "
+            "a new trade treaty.",
+            [
+                (
+                    "said",
+                    "The prime minister",
+                    "that the country would formally "
+                    "leave the customs union by the end of March",
+                ),
+                (
+                    "suggested",
+                    "The prime minister",
+                    "that it would seek a new trade treaty",
+                ),
+            ],
+        ),
+        (
+            "The mayor said he would order a review of the city's water pipes "
+            "and warned against panic buying.",
+            [
+                (
+                    "said",
+                    "The mayor",
+                    "he would order a review of the city's water pipes",
+                ),
+                ("warned against", "The mayor", "panic buying"),
+            ],
+        ),
+    ],
+)
+def test_quotes_a_second_report_of_the_same_speaker_is_its_own_quote(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    _, quotes = _run(text)
+    assert [
+        (
+            q.cue.text_in(text) if q.cue else None,
+            q.speaker.text_in(text) if q.speaker else None,
+            " | ".join(c.text_in(text) for c in q.content),
+        )
+        for q in quotes
+    ] == expected
+
+
+@pytest.mark.slow
+def test_quotes_a_conjunct_in_the_tense_of_the_content_stays_in_it() -> None:
+    text = "The minister said the army would stop the convoy and search the trucks."
+    _, quotes = _run(text)
+    assert [" | ".join(c.text_in(text) for c in q.content) for q in quotes] == [
+        "the army would stop the convoy and search the trucks"
+    ]
