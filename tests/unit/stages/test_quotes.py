@@ -939,6 +939,23 @@ def test_quotes_a_second_report_of_the_same_speaker_is_its_own_quote(
 
 
 @pytest.mark.slow
+def test_quotes_a_concessive_clause_is_its_own_quote() -> None:
+    text = (
+        "The governor said the budget was balanced, though his aides conceded "
+        "that revenue had fallen."
+    )
+    _, quotes = _run(text)
+    assert [
+        (q.cue.text_in(text), q.speaker.text_in(text), q.content[0].text_in(text))
+        for q in quotes
+        if q.cue is not None and q.speaker is not None
+    ] == [
+        ("said", "The governor", "the budget was balanced"),
+        ("conceded", "his aides", "that revenue had fallen"),
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_a_conjunct_in_the_tense_of_the_content_stays_in_it() -> None:
     text = "The minister said the army would stop the convoy and search the trucks."
     _, quotes = _run(text)
