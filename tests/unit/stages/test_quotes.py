@@ -333,6 +333,13 @@ def _find(quotes: tuple[Quote, ...], text: str, cue: str) -> Quote:
             "indirect",
             ["that the budget was balanced"],
         ),
+        (  # imagery is evidence: the same nouns make an event's source
+            "Satellite imagery shows that the convoy crossed the border.",
+            "shows",
+            "Satellite imagery",
+            "document",
+            ["that the convoy crossed the border"],
+        ),
     ],
 )
 def test_quotes_direct_and_indirect(

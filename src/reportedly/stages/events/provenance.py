@@ -15,21 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...records import Article, Asserter, AsserterKind, Quote, Span
+from ..quotes.cues import DOCUMENT_NOUNS
 from .modality import HEDGE_ADVERBS
 
-#: head nouns of a source that is a document or a body of evidence
-DOCUMENT_NOUNS = frozenset(
-    """
-    report reports study studies survey surveys poll polls document documents
-    memo memos email emails letter letters statement statements filing filings
-    ruling data figures analysis assessment review audit investigation inquiry
-    record records transcript transcripts footage video videos release website
-    intelligence estimate estimates research census paper papers book article
-    editorial image images photo photos photographs satellite evidence findings
-    cable cables communique declaration imagery intercept intercepts recording
-    recordings notes minutes logs memoir diary tape tapes readout
-    """.split()  # noqa: SIM905
-)
 #: document nouns that also name an agency, which speaks ("intelligence said")
 _BODIES = frozenset({"intelligence"})
 _SPEAKING = frozenset(

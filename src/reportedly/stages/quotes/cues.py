@@ -80,7 +80,8 @@ MEDIUM_NOUNS = frozenset(
     """.split()  # noqa: SIM905
 )
 
-#: head nouns of a source that is a document or an institution's output
+#: head nouns of a source that is a document, its output or a body of evidence
+#: (the quote kind "document"; an event asserter of kind "source")
 DOCUMENT_NOUNS = frozenset(
     """
     report reports study studies survey surveys poll polls document documents
@@ -89,6 +90,9 @@ DOCUMENT_NOUNS = frozenset(
     audit investigation inquiry record records transcript transcripts footage
     video videos release website site ad advertisement cable cables intelligence
     estimate estimates research census paper papers book article editorial
+    image images photo photos photographs satellite imagery evidence findings
+    communique declaration intercept intercepts recording recordings notes
+    minutes logs memoir diary tape tapes readout
     """.split()  # noqa: SIM905
 )
 
