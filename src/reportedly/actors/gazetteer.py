@@ -95,16 +95,33 @@ class Actor:
     roles: tuple[Role, ...] = ()
     source: str = ""
 
-    def role_on(self, day: date) -> Role | None:
-        """The role valid on ``day``: a dated one covering it, else the default.
+    def role_on(self, day: date | None) -> Role | None:
+        """The role held on ``day``, else the most recent one.
+
+        A dated role valid on the day wins; otherwise a role still running (no
+        end) that had begun, then the undated default, then the dated role
+        that ended last. Without a day, the running role or the default.
 
         Example: ``hekmatyar.role_on(date(1994, 1, 1)).code == "AFGGOV"``.
         """
-        dated = [r for r in self.roles if r.is_dated() and r.is_valid_on(day)]
-        if dated:
-            return max(dated, key=lambda r: r.start or date.min)
+        if not self.roles:
+            return None
+        dated = [r for r in self.roles if r.is_dated()]
+        if day is not None:
+            valid = [r for r in dated if r.is_valid_on(day)]
+            if valid:
+                return max(valid, key=lambda r: r.start or date.min)
+        running = [
+            r
+            for r in dated
+            if r.end is None and (day is None or r.start is None or r.start <= day)
+        ]
+        if running:
+            return max(running, key=lambda r: r.start or date.min)
         undated = [r for r in self.roles if not r.is_dated()]
-        return undated[-1] if undated else None
+        if undated:
+            return undated[-1]
+        return max(dated, key=lambda r: r.end or date.max)
 
     def codes(self) -> frozenset[str]:
         """Every three-letter code the actor carries: its own, its country, roles'."""

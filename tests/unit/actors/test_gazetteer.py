@@ -305,12 +305,28 @@ def test_gazetteer_match_discards_and_titles(
         (date(1990, 6, 1), "ZRBELI"),
         (date(2003, 1, 1), "ZRBGOV"),
         (date(1970, 1, 1), "ZRBELI"),
+        (None, "ZRBGOV"),  # no date: the role still running
     ],
 )
-def test_gazetteer_actor_role_on(day: date, code: str) -> None:
+def test_gazetteer_actor_role_on(day: date | None, code: str) -> None:
     role = KLOVINSKA.role_on(day)
     assert role is not None
     assert role.code == code
+
+
+def test_gazetteer_actor_role_on_after_every_dated_role_ended() -> None:
+    retired = Actor(
+        id="t:RETIRED",
+        name="A Retired General",
+        kind="person",
+        roles=(
+            Role(code="ZRBMIL", start=date(1980, 1, 1), end=date(1990, 1, 1)),
+            Role(code="ZRBGOV", start=date(1990, 1, 2), end=date(1995, 1, 1)),
+        ),
+    )
+    role = retired.role_on(date(2020, 1, 1))
+    assert role is not None and role.code == "ZRBGOV"
+    assert NORTH.role_on(date(2020, 1, 1)) is None
 
 
 @pytest.mark.parametrize(("actor", "codes"), [(KLOVINSKA, {"ZRB"}), (OFFICIAL, set())])

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from ...actors import Actor, Gazetteer, Role
+from ...actors import Actor, Gazetteer
 from .vocabulary import SECTOR_NAMES, SECTORS
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
@@ -84,36 +84,10 @@ def split_code(code: str) -> tuple[str | None, str | None]:
     return (code[:3] or None), next((t for t in triples if t in SECTORS), None)
 
 
-def role_on(actor: Actor, day: date | None) -> Role | None:
-    """The role a person holds on ``day``, else the most recent one.
-
-    A dated role valid on the day wins; otherwise a role still running (no
-    end), then the undated default, then the dated role that ended last.
-    """
-    if not actor.roles:
-        return None
-    dated = [r for r in actor.roles if r.is_dated()]
-    if day is not None:
-        valid = [r for r in dated if r.is_valid_on(day)]
-        if valid:
-            return max(valid, key=lambda r: r.start or date.min)
-    running = [
-        r
-        for r in dated
-        if r.end is None and (day is None or r.start is None or r.start <= day)
-    ]
-    if running:
-        return max(running, key=lambda r: r.start or date.min)
-    undated = [r for r in actor.roles if not r.is_dated()]
-    if undated:
-        return undated[-1]
-    return max(dated, key=lambda r: r.end or date.max)
-
-
 def code_on(actor: Actor, day: date | None) -> tuple[str | None, str | None]:
     """The code and sector an actor carries on ``day`` (people: by their role)."""
     if actor.kind == "person":
-        role = role_on(actor, day)
+        role = actor.role_on(day)
         if role is not None and "~" not in role.code and len(role.code) >= 3:
             code, sector = split_code(role.code)
             return code, sector or actor.sector
