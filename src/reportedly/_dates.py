@@ -10,11 +10,12 @@ import calendar
 import re
 from dataclasses import dataclass
 
-_MONTHS: dict[str, int] = {}
+#: month names, their three-letter abbreviations and "sept", lower case
+MONTHS: dict[str, int] = {}
 for _number, _name in enumerate(calendar.month_name[1:], start=1):
-    _MONTHS[_name.lower()] = _number
-    _MONTHS[_name[:3].lower()] = _number
-_MONTHS["sept"] = 9
+    MONTHS[_name.lower()] = _number
+    MONTHS[_name[:3].lower()] = _number
+MONTHS["sept"] = 9
 
 _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
@@ -99,7 +100,7 @@ def iso_date(year: int | None, month: int | None, day: int | None) -> str | None
 
 def _month(name: str) -> int:
     key = name.rstrip(".").lower()
-    return _MONTHS[key if key in _MONTHS else key[:3]]
+    return MONTHS[key if key in MONTHS else key[:3]]
 
 
 def _int(value: str | None) -> int | None:

@@ -308,6 +308,7 @@ def test_events_stage_is_registered_with_its_contract() -> None:
         ("August 15", True, "2023-08-15"),
         ("2014", False, "2014"),
         ("January", False, "2023-01"),
+        ("in Sept.", False, "2022-09"),  # the month names of _dates
         ("the weekend", False, None),
     ],
 )

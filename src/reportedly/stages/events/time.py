@@ -13,15 +13,12 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from ..._dates import search_date
+from ..._dates import MONTHS, search_date
 
 #: an event this long before publication is background, not news
 HISTORICAL_DAYS = 90
 _WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)} | {
     name.lower(): n for n, name in enumerate(calendar.day_abbr)
-}
-_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if n} | {
-    name.lower(): n for n, name in enumerate(calendar.month_abbr) if n
 }
 _NUMBERS = {
     "a": 1,
@@ -124,7 +121,7 @@ def _relative(text: str, today: date, future: bool) -> str | None:
 
 def _month_only(text: str, today: date | None, future: bool) -> str | None:
     words = re.findall(r"[a-z]+", text)
-    months = [_MONTHS[w] for w in words if w in _MONTHS and len(w) > 2 and w != "may"]
+    months = [MONTHS[w] for w in words if w in MONTHS and len(w) > 2 and w != "may"]
     if len(months) != 1 or today is None:
         return None
     month = months[0]
