@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import ConfigError
 from ..records import Article, Span
 from ..registry import stage
+from .clean.header import find_dateline
 
 logger = logging.getLogger(__name__)
 
@@ -53,31 +54,22 @@ class Parse:
         )
 
 
-# after the place: an optional date ("August 25.", "Jan. 9", "12 May 2023"),
-# agency ("(Reuters)", "/TASS/."), then the separator ("--", "—", ":")
-_DATELINE_TAIL = re.compile(
-    r"(?:\s*,?\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?"
-    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\.?)?"
-    r"(?:\s*\([^()\n]{1,40}\))?(?:\s*/[^/\n]{1,20}/\.?)?[\s\-–—:.,/)\]]*"
-)
-
-
 def _dateline_end(article: Article) -> int | None:
     """Where the story starts after a dateline ("KABUL -- ", "MOSCOW, May 2.").
 
     The dateline is layout, not a sentence: parsing it makes the place the
-    subject of the lead sentence and an organisation to the NER model.
+    subject of the lead sentence and an organisation to the NER model. Its
+    end is read by the pattern cleaning found it with.
     """
     place = article.meta.evidence_for("dateline")
     if place is None:
         return None
-    end = place.end
-    for name in ("published", "outlet"):
-        span = article.meta.evidence_for(name)
-        if span is not None and place.start <= span.start < place.start + 80:
-            end = max(end, span.end)
-    tail = _DATELINE_TAIL.match(article.text, end)
-    return tail.end() if tail else end
+    line_end = article.text.find("\n", place.start)
+    line = article.text[place.start : line_end if line_end >= 0 else None]
+    found = find_dateline(line)
+    if found is None or found.place_start != 0:
+        return place.end
+    return place.start + found.end
 
 
 def paragraphs(article: Article) -> list[Span]:

@@ -13,6 +13,8 @@ from reportedly.stages.nlp import paragraphs
         ("MOSCOW, August 25. /WIRE/. ", {"dateline": "MOSCOW", "outlet": "WIRE"}),
         ("LONDON (Ledger) - ", {"dateline": "LONDON"}),
         ("Tehran, 12 May 2023: ", {"dateline": "Tehran"}),
+        ("LONDON, Nov. 3 (Ledger) — ", {"dateline": "LONDON"}),
+        ("NEWPORT NEWS, Va. - ", {"dateline": "NEWPORT NEWS, Va."}),
     ],
 )
 def test_nlp_paragraphs_leave_out_the_dateline(

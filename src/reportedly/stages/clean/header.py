@@ -110,6 +110,8 @@ class Dateline:
     place_end: int
     agency: tuple[int, int] | None
     date: DateMatch | None
+    #: where the story starts, after the separator ("KABUL -- |The ...")
+    end: int
 
 
 _PLACE = r"(?P<place>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}?)"
@@ -212,11 +214,15 @@ def find_dateline(
                 continue
             agency = match.span("agency")
         place_end = match.end("qual") if qualifier else match.end("place")
+        story = match.end()
+        while story < len(line) and line[story] in " \t\u00a0":
+            story += 1
         return Dateline(
             place_start=match.start("place"),
             place_end=place_end,
             agency=agency,
             date=date,
+            end=story,
         )
     return None
 
