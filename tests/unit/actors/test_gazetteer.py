@@ -325,7 +325,8 @@ def test_gazetteer_actor_role_on_after_every_dated_role_ended() -> None:
         ),
     )
     role = retired.role_on(date(2020, 1, 1))
-    assert role is not None and role.code == "ZRBGOV"
+    assert role is not None
+    assert role.code == "ZRBGOV"
     assert NORTH.role_on(date(2020, 1, 1)) is None
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from reportedly.errors import ConfigError
-from reportedly.records import Article, Quote, Region, Span
+from reportedly.records import Article, Meta, Quote, Region, Span
 from reportedly.stages.nlp import Parse
 from reportedly.stages.quotes import RuleQuotes, extract_quotes
 from reportedly.stages.quotes.assemble import outermost
@@ -288,11 +288,16 @@ def test_quotes_nested_attributions_are_dropped(
 # --- with the real model -------------------------------------------------------
 
 
-def _run(text: str) -> tuple[str, tuple[Quote, ...]]:
+def _run(text: str, published: str | None = None) -> tuple[str, tuple[Quote, ...]]:
     from reportedly.stages.nlp import SpacyParser
 
     body = Span(start=0, end=len(text))
-    article = Article(doc_id="t", text=text, regions=(Region(kind="body", span=body),))
+    article = Article(
+        doc_id="t",
+        text=text,
+        meta=Meta(published=published),
+        regions=(Region(kind="body", span=body),),
+    )
     parsed = SpacyParser()(article)
     return text, RuleQuotes()(parsed).quotes
 
@@ -969,3 +974,40 @@ def test_quotes_a_conjunct_in_the_tense_of_the_content_stays_in_it() -> None:
     assert [" | ".join(c.text_in(text) for c in q.content) for q in quotes] == [
         "the army would stop the convoy and search the trucks"
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "addressee", "medium", "date"),
+    [
+        (
+            "Jan Novak, a former deputy governor, told Radio Tirana in an interview "
+            "broadcast November 19 that the deal would hold.",
+            "Radio Tirana",
+            "interview",
+            "2023-11-19",
+        ),
+        (
+            "The foreign minister told reporters at a news conference on Monday "
+            "that talks would resume.",
+            "reporters",
+            "news conference",
+            "2023-11-20",
+        ),
+        (
+            "In a post on social media late Tuesday, the minister wrote that the "
+            "border would stay closed.",
+            None,
+            "post",
+            "2023-11-21",
+        ),
+    ],
+)
+def test_quotes_addressee_medium_and_date_of_the_saying(
+    text: str, addressee: str | None, medium: str, date: str
+) -> None:
+    # published on Wednesday 22 November 2023: dates are resolved against it
+    text, quotes = _run(text, published="2023-11-22")
+    (quote,) = quotes
+    assert (quote.addressee.text_in(text) if quote.addressee else None) == addressee
+    assert (quote.medium, quote.date) == (medium, date)

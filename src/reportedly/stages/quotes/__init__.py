@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..._when import resolve_date
 from ...errors import ConfigError
 from ...records import Article, Mention, Quote, QuoteKind, Span
 from ...registry import stage
@@ -179,7 +180,11 @@ def extract_quotes(
                 speaker_name=name,
                 addressee=draft.addressee,
                 medium=draft.medium,
-                date=draft.date,
+                date=(
+                    resolve_date(draft.date, article.meta.published)
+                    if draft.date
+                    else None
+                ),
                 hedge=draft.hedge,
                 extractor=EXTRACTOR,
             )

@@ -477,6 +477,48 @@ def _separate_reports(verbs: list[tuple[Any, Draft]], offset: int) -> None:
                 second.source_offset = draft.source_offset
 
 
+#: prepositions of the medium a cue speaks through ("in an interview", "at a
+#: news conference", "over the phone")
+_MEDIUM_PREPOSITIONS = frozenset({"in", "on", "during", "via", "through", "at", "over"})
+
+
+#: nouns that name a medium with the noun after them ("news conference"), not
+#: when or what about ("evening rally", "security speech")
+_MEDIUM_MODIFIERS = MEDIUM_NOUNS | {"news", "cable", "tv", "radio", "video"}
+
+
+def _medium(noun: Any) -> str | None:
+    """The medium a noun names, with the medium nouns compounded with it: ``an
+    interview``, ``a news conference``, ``a television interview``.
+
+    ``an interview broadcast November 19``: a dated participle the parser
+    read as the head noun; the medium is the noun before it.
+    """
+    compounds = [
+        c
+        for c in noun.children
+        if c.dep_ == "compound" and c.lemma_.lower() in _MEDIUM_MODIFIERS
+    ]
+    dated = any(
+        c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"} for c in noun.children
+    )
+    if dated and compounds and compounds[-1].lemma_.lower() in MEDIUM_NOUNS:
+        return str(compounds[-1].lemma_).lower()
+    if noun.lemma_.lower() not in MEDIUM_NOUNS:
+        return None
+    return " ".join([c.lower_ for c in compounds] + [noun.lemma_.lower()])
+
+
+def _when_said(token: Any, setting: set[int]) -> str | None:
+    """The date or time named in the setting of a cue (``on Friday``, ``in an
+    interview broadcast November 19``), as written."""
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.label_ in {"DATE", "TIME"} and ent.start in setting:
+            return str(ent.text)
+    return None
+
+
 #: aspect verbs whose complement does the saying ("continued to call for")
 _ASPECT = frozenset({"continue", "begin", "start", "go", "keep", "proceed"})
 
@@ -568,10 +610,12 @@ def _verb_draft(
         noun = objects[0]
         if word == "to" and lemma in _TO_ADDRESSEE and addressee is None:
             addressee = noun
-        elif word in {"in", "on", "during", "via", "through"} and (
-            noun.lemma_.lower() in MEDIUM_NOUNS
+        elif (
+            medium is None
+            and word in _MEDIUM_PREPOSITIONS
+            and (named := _medium(noun)) is not None
         ):
-            medium = noun.lemma_.lower()
+            medium = named
             setting.update(_subtree(child))
         elif noun.ent_type_ in {"DATE", "TIME"}:
             date_tokens.extend(doc[i] for i in _subtree(child))
@@ -583,6 +627,7 @@ def _verb_draft(
             date_tokens.extend(doc[i] for i in _subtree(child))
     # when and where it was said is not what was said
     setting.update(t.i for t in date_tokens)
+    when = _when_said(token, setting)
     subject = subject_of(token)
     if subject is not None:
         content.difference_update(_subtree(subject))
@@ -624,8 +669,8 @@ def _verb_draft(
         draft.source = _speaker(subject, offset)
         draft.source_head = subject
         draft.source_offset = offset
-    if date_tokens:
-        draft.date = doc[date_tokens[0].i : date_tokens[-1].i + 1].text
+    if when is not None:
+        draft.date = when
     if hedge_tokens:
         hedge_tokens.sort(key=lambda t: t.i)
         draft.hedge = _span(offset, hedge_tokens[0], hedge_tokens[-1])
