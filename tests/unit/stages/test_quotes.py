@@ -451,6 +451,27 @@ def test_quotes_scare_quotes_are_not_quotes(text: str) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The general is known as “the Bulldozer” among his colleagues.",
+        "The law, known as the “Border Security Act,” passed in March.",
+        "The minister was long dubbed “the Iron Lady”.",
+    ],
+)
+def test_quotes_a_nickname_is_no_quote(text: str) -> None:
+    text, quotes = _run(text)
+    assert quotes == ()
+
+
+@pytest.mark.slow
+def test_quotes_a_nickname_someone_gives_is_their_attribution() -> None:
+    text = "The minister was dubbed “the Iron Lady” by the tabloids."
+    _, quotes = _run(text)
+    assert [q.speaker.text_in(text) for q in quotes if q.speaker] == ["the tabloids"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     "text", ["Mia Chen said in an interview that the strike may have ended."]
 )
 def test_quotes_medium_and_hedge(text: str) -> None:
