@@ -480,8 +480,6 @@ def _separate_reports(verbs: list[tuple[Any, Draft]], offset: int) -> None:
 #: prepositions of the medium a cue speaks through ("in an interview", "at a
 #: news conference", "over the phone")
 _MEDIUM_PREPOSITIONS = frozenset({"in", "on", "during", "via", "through", "at", "over"})
-
-
 #: nouns that name a medium with the noun after them ("news conference"), not
 #: when or what about ("evening rally", "security speech")
 _MEDIUM_MODIFIERS = MEDIUM_NOUNS | {"news", "cable", "tv", "radio", "video"}
@@ -787,6 +785,8 @@ def find_attributions(
                     found.append(draft)
                 continue
             if model.is_cue(sheet, i):
+                if _naming(doc[i]):
+                    continue
                 draft = _verb_draft(doc[i], offset, span, model, sheet)
             elif (
                 sheet.dep[i] in {"advcl", "conj"}
@@ -795,8 +795,6 @@ def find_attributions(
             ):  # a signature the cue scorer passed over, read once
                 draft = _verb_draft(doc[i], offset, span, model, sheet, signed)
             else:
-                continue
-            if _naming(doc[i]):
                 continue
             found.append(draft)
             verbs.append((doc[i], draft))
