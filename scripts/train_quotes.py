@@ -42,6 +42,7 @@ from reportedly.evaluation._common import read_jsonl  # noqa: E402
 from reportedly.records import Article, Region, Span  # noqa: E402
 from reportedly.stages.nlp import SpacyParser, load_model  # noqa: E402
 from reportedly.stages.quotes.features import (  # noqa: E402
+    ContentMemo,
     content_features,
     cue_features,
     is_candidate,
@@ -203,9 +204,10 @@ def content_examples(found: list[Annotated]) -> list[tuple[str, list[str], int, 
         if id(doc) not in sheets:
             sheets[id(doc)] = Sheet.read(doc)
         sheet = sheets[id(doc)]
+        memo = ContentMemo(sheet, head.i)
         for i, path in paths(sheet, head.i).items():
             if i != head.i:
-                feats = content_features(sheet, head.i, i, path)
+                feats = content_features(sheet, head.i, i, path, memo)
                 out.append((doc_id, feats, int(i in content), number))
     return out
 

@@ -9,6 +9,8 @@ read a :class:`~.sheet.Sheet`, the parse copied into plain lists.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .cues import BELIEF, CUE_NOUNS, MEDIUM_NOUNS, SPEECH
 from .sheet import Sheet
 
@@ -214,31 +216,32 @@ def paths(sheet: Sheet, cue: int) -> Paths:
     return out
 
 
-def _branch_features(sheet: Sheet, cue: int, i: int, path: Path, lc: str) -> list[str]:
-    """The phrase token ``i`` sits in below the common ancestor."""
-    ups, chain = path
-    top = chain[0] if chain else i
+def _branch_top(sheet: Sheet, cue: int, top: int, lc: str) -> list[str]:
+    """The phrase below the common ancestor: where it hangs, what opens it."""
     out = [f"top={sheet.dep[top]}|{'B' if top < cue else 'A'}|lc={lc}"]
     left = sheet.left[top]
     if left > 0 and sheet.text[left - 1] in _OPENERS:
         out.append(f"top={sheet.dep[top]}|comma")
-    for node in chain[::-1]:
-        dep = sheet.dep[node]
-        if dep in _ASIDE_DEPS and node != top:
-            left = sheet.left[node]
-            opened = left > 0 and sheet.text[left - 1] in _OPENERS
-            out.append(f"in={dep}|pc={opened}")
-        if dep == "prep":
-            objects = [g for g in sheet.children[node] if sheet.dep[g] == "pobj"]
-            if objects:
-                obj = objects[0]
-                kind = "med" if sheet.lemma[obj] in MEDIUM_NOUNS else sheet.ent[obj]
-                head = sheet.head[node]
-                attached = "CUE" if head == cue else sheet.dep[head]
-                out.append(f"pp={sheet.lower[node]}|{kind or 'x'}|hd={attached}")
-    if chain and not ups and sheet.dep[top] in {"xcomp", "ccomp"}:
-        depth = min(len(chain), 3)
-        out.append(f"x1={sheet.dep[top]}|xlc={lemma_class(sheet, top)}|d={depth}")
+    return out
+
+
+def _branch_node(sheet: Sheet, cue: int, node: int, top: int) -> list[str]:
+    """What a node of the walk down from the common ancestor adds: an aside
+    it opens, the prepositional phrase it is."""
+    out = []
+    dep = sheet.dep[node]
+    if dep in _ASIDE_DEPS and node != top:
+        left = sheet.left[node]
+        opened = left > 0 and sheet.text[left - 1] in _OPENERS
+        out.append(f"in={dep}|pc={opened}")
+    if dep == "prep":
+        objects = [g for g in sheet.children[node] if sheet.dep[g] == "pobj"]
+        if objects:
+            obj = objects[0]
+            kind = "med" if sheet.lemma[obj] in MEDIUM_NOUNS else sheet.ent[obj]
+            head = sheet.head[node]
+            attached = "CUE" if head == cue else sheet.dep[head]
+            out.append(f"pp={sheet.lower[node]}|{kind or 'x'}|hd={attached}")
     return out
 
 
@@ -252,45 +255,152 @@ def _abridged(steps: list[str]) -> str:
     return "/".join(steps[:4]) + ("+" if len(steps) > 4 else "")
 
 
-def content_features(sheet: Sheet, cue: int, i: int, path: Path | None) -> list[str]:
-    """The feature strings of token ``i`` as a possible part of ``cue``'s content."""
-    lemma = sheet.lemma[cue]
-    lc = lemma_class(sheet, cue)
+_NU = tuple(f"nu={k}" for k in range(4))
+_ND = tuple(f"nd={k}" for k in range(5))
+
+
+@dataclass(slots=True)
+class _Walk:
+    """The features every token below one node of a cue's path shares."""
+
+    steps: list[str]
+    first: tuple[str, str, str, str]  # p1, lc|p1, L|p1, HD|p1
+    pa: str
+    hp: str
+    below: frozenset[str]
+    below_feats: list[str]
+    nodes: list[str]  # what this node adds, then its head's, up to the top
+
+
+class ContentMemo:
+    """What :func:`content_features` builds once per cue and shares between
+    the tokens of its sentence: a token's path extends its head's."""
+
+    __slots__ = ("cue", "hq", "lc", "sheet", "tops", "walks")
+
+    def __init__(self, sheet: Sheet, cue: int) -> None:
+        self.sheet = sheet
+        self.cue = cue
+        self.lc = lemma_class(sheet, cue)
+        self.hq = int(sheet.quoted[cue])
+        self.walks: dict[int, _Walk] = {}
+        self.tops: dict[int, list[str]] = {}
+
+    def first(self, step: str) -> tuple[str, str, str, str]:
+        """The features of the path's first step."""
+        sheet, cue = self.sheet, self.cue
+        return (
+            f"p1={step}",
+            f"lc={self.lc}|p1={step}",
+            f"L={sheet.lemma[cue]}|p1={step}",
+            f"HD={sheet.dep[cue]}|p1={step}",
+        )
+
+    def head(self, steps: list[str]) -> str:
+        return f"HP={self.sheet.pos[self.cue]}|p2={'/'.join(steps[:2])}"
+
+    def walk(self, ups: list[str], chain: list[int]) -> _Walk:
+        """The shared features of the walk down ``chain`` (not empty)."""
+        node = chain[-1]
+        known = self.walks.get(node)
+        if known is not None:
+            return known
+        sheet = self.sheet
+        dep = sheet.dep[node]
+        if len(chain) == 1:
+            steps = [*(f"U:{d}" for d in ups), f"D:{dep}"]
+            walk = _Walk(
+                steps=steps,
+                first=self.first(steps[0]),
+                pa=f"pa={_abridged(steps)}",
+                hp=self.head(steps),
+                below=frozenset(),
+                below_feats=[],
+                nodes=_branch_node(sheet, self.cue, node, node),
+            )
+        else:
+            up = self.walk(ups, chain[:-1])
+            steps = [*up.steps, f"D:{dep}"]
+            below, below_feats = up.below, up.below_feats
+            if dep in _INNER_DEPS and dep not in below:
+                below = below | {dep}
+                below_feats = [
+                    *below_feats,
+                    f"p1={steps[0]}|below={dep}",
+                    f"below={dep}",
+                ]
+            walk = _Walk(
+                steps=steps,
+                first=up.first,
+                pa=up.pa if len(up.steps) > 4 else f"pa={_abridged(steps)}",
+                hp=up.hp if len(up.steps) >= 2 else self.head(steps),
+                below=below,
+                below_feats=below_feats,
+                nodes=[*_branch_node(sheet, self.cue, node, chain[0]), *up.nodes],
+            )
+        self.walks[node] = walk
+        return walk
+
+    def top(self, top: int) -> list[str]:
+        """The features of the phrase a walk goes down into."""
+        known = self.tops.get(top)
+        if known is None:
+            known = self.tops[top] = _branch_top(self.sheet, self.cue, top, self.lc)
+        return known
+
+
+def content_features(
+    sheet: Sheet, cue: int, i: int, path: Path | None, memo: ContentMemo | None = None
+) -> list[str]:
+    """The feature strings of token ``i`` as a possible part of ``cue``'s content.
+
+    ``memo`` shares what the tokens of one cue have in common (a caller
+    scoring many tokens of a cue passes the same one).
+    """
     feats = ["bias"]
     if path is None:
         feats.append("nopath")
     else:
+        memo = ContentMemo(sheet, cue) if memo is None else memo
         ups, chain = path
-        downs = [sheet.dep[n] for n in chain]
-        steps = path_steps(ups, downs)
-        first, last = steps[0], steps[-1]
-        two = "/".join(steps[:2])
-        whole = _abridged(steps)
+        if chain:
+            walk = memo.walk(ups, chain)
+            steps, (p1, lc_p1, lemma_p1, dep_p1) = walk.steps, walk.first
+            pa, hp, below_feats = walk.pa, walk.hp, walk.below_feats
+        else:  # the token is the cue or above it
+            steps = path_steps(ups, [])
+            p1, lc_p1, lemma_p1, dep_p1 = memo.first(steps[0])
+            pa, hp, below_feats = f"pa={_abridged(steps)}", memo.head(steps), []
+        depth = len(chain)
         feats += [
-            f"p1={first}",
-            f"pa={whole}",
-            f"nu={min(len(ups), 3)}",
-            f"nd={min(len(downs), 4)}",
-            f"lc={lc}|p1={first}",
-            f"L={lemma}|p1={first}",
-            f"HP={sheet.pos[cue]}|p2={two}",
-            f"HD={sheet.dep[cue]}|p1={first}",
-            f"last={last}",
+            p1,
+            pa,
+            _NU[min(len(ups), 3)],
+            _ND[min(depth, 4)],
+            lc_p1,
+            lemma_p1,
+            hp,
+            dep_p1,
+            f"last={steps[-1]}",
+            *below_feats,
         ]
-        for dep in {d for d in downs[1:] if d in _INNER_DEPS}:
-            feats += [f"p1={first}|below={dep}", f"below={dep}"]
+        top = chain[0] if chain else i
         if ups:
-            feats.append(f"HD={sheet.dep[cue]}|u={len(ups)}|d={min(len(downs), 2)}")
+            feats.append(f"HD={sheet.dep[cue]}|u={len(ups)}|d={min(depth, 2)}")
         elif chain:
-            feats.append(f"child={downs[0]}|ctag={sheet.tag[chain[0]]}")
-        feats += _branch_features(sheet, cue, i, path, lc)
+            feats.append(f"child={sheet.dep[top]}|ctag={sheet.tag[top]}")
+        feats += memo.top(top)
+        if chain:
+            feats += walk.nodes
+            if not ups and sheet.dep[top] in {"xcomp", "ccomp"}:
+                below_class = lemma_class(sheet, top)
+                feats.append(f"x1={sheet.dep[top]}|xlc={below_class}|d={min(depth, 3)}")
     if sheet.ent[i]:
         feats.append(f"ent={sheet.ent[i]}")
-    side = "B" if i < cue else "A"
     distance = abs(i - cue)
     bucket = str(distance) if distance < 6 else "6-10" if distance <= 10 else "10+"
     feats += [
-        f"dir={side}",
+        "dir=B" if i < cue else "dir=A",
         f"dist={bucket}",
         f"tpos={sheet.pos[i]}",
         f"tdep={sheet.dep[i]}",

@@ -22,6 +22,7 @@ from typing import Any
 
 from ...errors import ConfigError
 from .features import (
+    ContentMemo,
     Paths,
     content_features,
     cue_features,
@@ -86,12 +87,13 @@ class QuoteModel:
         found = paths(sheet, cue) if found is None else found
         accepts = self.content.accepts
         punct = sheet.punct
+        memo = ContentMemo(sheet, cue)
         inside = {
             i
             for i, path in found.items()
             if i != cue
             and not punct[i]
-            and accepts(content_features(sheet, cue, i, path))
+            and accepts(content_features(sheet, cue, i, path, memo))
         }
         # punctuation goes with its words: in when the words on both sides are
         out: list[int] = []
