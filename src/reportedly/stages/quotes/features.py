@@ -431,12 +431,19 @@ def source_candidates(sheet: Sheet, cue: int) -> list[int]:
 
 
 def source_features(
-    sheet: Sheet, cue: int, i: int, path: Path | None, *, is_subject: bool
+    sheet: Sheet,
+    cue: int,
+    i: int,
+    path: Path | None,
+    *,
+    is_subject: bool,
+    memo: ContentMemo | None = None,
 ) -> list[str]:
     """The feature strings of token ``i`` as the head of ``cue``'s source.
 
     ``is_subject`` says whether the dependency rules chose ``i`` (the subject,
-    the agent of a passive, the noun a relative clause hangs on...).
+    the agent of a passive, the noun a relative clause hangs on...); ``memo``
+    is the cue's :class:`ContentMemo`, when the caller has one.
     """
     lc = lemma_class(sheet, cue)
     feats = ["bias"]
@@ -444,16 +451,21 @@ def source_features(
         feats.append("nopath")
     else:
         ups, chain = path
-        steps = path_steps(ups, [sheet.dep[n] for n in chain])
-        whole = _abridged(steps)
+        if chain and memo is not None:
+            walk = memo.walk(ups, chain)
+            whole, p1, last, count = walk.pa[3:], walk.first[0], walk.last, walk.steps
+        else:
+            steps = path_steps(ups, [sheet.dep[n] for n in chain])
+            whole, p1 = _abridged(steps), f"p1={steps[0]}"
+            last, count = steps[-1], len(steps)
         feats += [
             f"pa={whole}",
-            f"p1={steps[0]}",
-            f"last={steps[-1]}",
+            p1,
+            f"last={last}",
             f"lc={lc}|pa={whole}",
             f"HD={sheet.dep[cue]}|pa={whole}",
             f"HT={sheet.tag[cue]}|pa={whole}",
-            f"n={min(len(steps), 5)}",
+            f"n={min(count, 5)}",
             f"L={sheet.lemma[cue]}|pa={whole}",
         ]
     word = f"w={sheet.lower[i]}" if sheet.pos[i] == "PRON" else f"lem={sheet.lemma[i]}"

@@ -77,7 +77,11 @@ class QuoteModel:
         )
 
     def content_tokens(
-        self, sheet: Sheet, cue: int, found: Paths | None = None
+        self,
+        sheet: Sheet,
+        cue: int,
+        found: Paths | None = None,
+        memo: ContentMemo | None = None,
     ) -> list[int]:
         """The indices of the tokens of the cue's sentence in its content.
 
@@ -87,7 +91,7 @@ class QuoteModel:
         found = paths(sheet, cue) if found is None else found
         accepts = self.content.accepts
         punct = sheet.punct
-        memo = ContentMemo(sheet, cue)
+        memo = ContentMemo(sheet, cue) if memo is None else memo
         inside = {
             i
             for i, path in found.items()
@@ -113,6 +117,7 @@ class QuoteModel:
         cue: int,
         subject: int | None,
         found: Paths | None = None,
+        memo: ContentMemo | None = None,
     ) -> int | None:
         """The head of the cue's source: the best candidate, if good enough.
 
@@ -123,7 +128,9 @@ class QuoteModel:
         scored = [
             (
                 logit(
-                    source_features(sheet, cue, i, found[i], is_subject=i == subject)
+                    source_features(
+                        sheet, cue, i, found[i], is_subject=i == subject, memo=memo
+                    )
                 ),
                 i,
             )

@@ -21,7 +21,7 @@ from .cues import (
     MEDIUM_NOUNS,
     SPEECH,
 )
-from .features import paths
+from .features import ContentMemo, paths
 from .model import QuoteModel
 from .sheet import Sheet
 
@@ -654,9 +654,10 @@ def _verb_draft(
         signs = True
     elif model is not None and sheet is not None:
         found = paths(sheet, token.i)
-        content = set(model.content_tokens(sheet, token.i, found)) - setting
+        memo = ContentMemo(sheet, token.i)
+        content = set(model.content_tokens(sheet, token.i, found, memo)) - setting
         rule = None if subject is None else subject.i
-        source = model.source_token(sheet, token.i, rule, found)
+        source = model.source_token(sheet, token.i, rule, found, memo)
         subject = doc[source] if source is not None else _said_by(token)
     content = _without_trailing_asides(doc, content)
     said_so = _pro_form(token)
