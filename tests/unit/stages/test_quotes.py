@@ -18,7 +18,13 @@ from reportedly.records import Article, Meta, Quote, Region, Span
 from reportedly.stages.nlp import Parse
 from reportedly.stages.quotes import RuleQuotes, extract_quotes
 from reportedly.stages.quotes.assemble import outermost
-from reportedly.stages.quotes.features import content_features, cue_features, paths
+from reportedly.stages.quotes.features import (
+    ContentMemo,
+    content_features,
+    cue_features,
+    paths,
+    source_features,
+)
 from reportedly.stages.quotes.marks import find_quotations
 from reportedly.stages.quotes.model import LinearScorer, QuoteModel, load_quote_model
 from reportedly.stages.quotes.rules import Draft
@@ -182,6 +188,60 @@ def test_features_content_path_feature(token: int, feature: str) -> None:
     sheet = Sheet.read(_parsed(SAID))
     path = paths(sheet, 2)[token]
     assert feature in content_features(sheet, 2, token, path)
+
+
+DEEP = (
+    "Ana/1/nsubj/PROPN/NNP/Ana said/1/ROOT/VERB/VBD/say that/8/mark/SCONJ/IN/that "
+    "plans/8/nsubj/NOUN/NNS/plan of/3/prep/ADP/IN/of cities/4/pobj/NOUN/NNS/city "
+    "for/5/prep/ADP/IN/for rivers/6/pobj/NOUN/NNS/river are/1/ccomp/AUX/VBP/be "
+    "safe/8/acomp/ADJ/JJ/safe ./1/punct/PUNCT/./."
+)
+
+
+def test_features_content_features_of_a_deep_token() -> None:
+    # "rivers": six steps down from "said", two prepositional phrases on the way
+    sheet = Sheet.read(_parsed(DEEP, vocab=spacy.blank("en").vocab))
+    found = paths(sheet, 1)
+    assert sorted(content_features(sheet, 1, 7, found[7])) == sorted(
+        [
+            "bias",
+            "p1=D:ccomp",
+            "pa=D:ccomp/D:nsubj/D:prep/D:pobj+",
+            "nd=4",
+            "lc=speech|p1=D:ccomp",
+            "L=say|p1=D:ccomp",
+            "HP=VERB|p2=D:ccomp/D:nsubj",
+            "HD=ROOT|p1=D:ccomp",
+            "last=D:pobj",
+            "p1=D:ccomp|below=prep",
+            "below=prep",
+            "child=ccomp|ctag=VBP",
+            "top=ccomp|A|lc=speech",
+            "in=prep|pc=False",
+            "pp=for|x|hd=pobj",
+            "in=prep|pc=False",
+            "pp=of|x|hd=nsubj",
+            "x1=ccomp|xlc=AUX|d=3",
+            "tdep=pobj",
+            "tq=0|hq=0",
+        ]
+    )
+
+
+def test_features_a_shared_memo_gives_the_same_features() -> None:
+    sheet = Sheet.read(_parsed(DEEP))
+    for cue in range(len(sheet)):
+        found = paths(sheet, cue)
+        memo = ContentMemo(sheet, cue)
+        # the deepest token first: the walks above it are built on the way
+        for i in sorted(found, reverse=True):
+            path = found[i]
+            assert content_features(sheet, cue, i, path, memo) == content_features(
+                sheet, cue, i, path
+            )
+            assert source_features(
+                sheet, cue, i, path, is_subject=False, memo=memo
+            ) == source_features(sheet, cue, i, path, is_subject=False)
 
 
 @pytest.mark.parametrize("feature", ["L=say", "LEX=speech", "Q=0", "c=ccomp"])
