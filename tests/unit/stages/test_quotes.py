@@ -1092,3 +1092,16 @@ def test_quotes_addressee_medium_and_date_of_the_saying(
     (quote,) = quotes
     assert (quote.addressee.text_in(text) if quote.addressee else None) == addressee
     assert (quote.medium, quote.date) == (medium, date)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Editor’s note: Senator Lane Ortiz regularly misstates the budget figures.",
+        "UPDATE: Governor Amara Diallo signed the bill on Friday.",
+    ],
+)
+def test_quotes_a_label_before_a_colon_names_nobody(text: str) -> None:
+    _, quotes = _run(text)
+    assert not [q for q in quotes if q.kind == "colon"]

@@ -24,7 +24,7 @@ from ...errors import ConfigError
 from ...records import Article, Mention, Quote, QuoteKind, Span
 from ...registry import stage
 from .assemble import Assembler, fill_gaps, outermost, overlap
-from .cues import DOCUMENT_NOUNS
+from .cues import DOCUMENT_NOUNS, NOT_SPEAKERS
 from .marks import QUOTE_MARKS, Quotation, find_quotations
 from .model import QuoteModel, load_quote_model
 from .rules import Draft, find_attributions
@@ -195,11 +195,6 @@ def extract_quotes(
 
 #: "WALLACE: Let's start with ...": a speaker's label opening a paragraph
 _TURN = re.compile(r"[\"“]?[ \t]*([A-Z][A-Z'’.\- ]{0,28}[A-Z.])(:)[ \t]+(?=\S)")
-#: labels that open a paragraph but name nobody
-_NOT_SPEAKERS = frozenset(
-    {"UPDATE", "BREAKING", "CORRECTION", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH"}
-    | {"READ MORE", "RELATED", "PHOTO", "VIDEO", "NOTE", "LIVE", "ALSO READ"}
-)
 
 
 def transcript_turns(text: str, paragraphs: list[Span]) -> list[Draft]:
@@ -211,7 +206,7 @@ def transcript_turns(text: str, paragraphs: list[Span]) -> list[Draft]:
     turns: list[Draft] = []
     for paragraph in paragraphs:
         match = _TURN.match(text, paragraph.start, paragraph.end)
-        if match is None or match.group(1).strip(" .") in _NOT_SPEAKERS:
+        if match is None or match.group(1).strip(" .") in NOT_SPEAKERS:
             continue
         end = paragraph.end
         while end > match.end() and text[end - 1] in ' \t\n"”':

@@ -114,3 +114,9 @@ CUE_NOUNS = frozenset(
     remarks message
     """.split()  # noqa: SIM905
 )
+
+#: labels that open a line with a colon but name nobody ("Editor's note: ...")
+NOT_SPEAKERS = frozenset(
+    {"UPDATE", "BREAKING", "CORRECTION", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH"}
+    | {"READ MORE", "RELATED", "PHOTO", "VIDEO", "NOTE", "LIVE", "ALSO READ"}
+)

@@ -19,6 +19,7 @@ from .cues import (
     CONTENT_PREPOSITIONS,
     HEDGES,
     MEDIUM_NOUNS,
+    NOT_SPEAKERS,
     SPEECH,
 )
 from .features import ContentMemo, paths
@@ -734,6 +735,8 @@ def _colon_draft(sentence: Any, offset: int, span: Span) -> Draft | None:
         t.pos_ in {"VERB", "AUX"} for t in left
     ):
         return None
+    if left.text.strip(" .").upper() in NOT_SPEAKERS:
+        return None  # "Editor's note: ..."
     head = left.root
     return Draft(
         kind="colon",
