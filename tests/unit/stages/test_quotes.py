@@ -1105,3 +1105,34 @@ def test_quotes_addressee_medium_and_date_of_the_saying(
 def test_quotes_a_label_before_a_colon_names_nobody(text: str) -> None:
     _, quotes = _run(text)
     assert not [q for q in quotes if q.kind == "colon"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "In the latest national poll, the governor leads her rival by five points.",
+            "the latest national poll",
+            "the governor leads her rival by five points",
+        ),
+        (
+            "Support for the treaty fell to 40 percent in a Gallup poll conducted "
+            "last week.",
+            "a Gallup poll",
+            "Support for the treaty fell to 40 percent",
+        ),
+    ],
+)
+def test_quotes_what_a_poll_shows_is_the_polls(
+    text: str, source: str, content: str
+) -> None:
+    _, quotes = _run(text)
+    assert [
+        (
+            q.kind,
+            q.speaker.text_in(text) if q.speaker else None,
+            _texts(text, q.content),
+        )
+        for q in quotes
+    ] == [("according", source, [content])]

@@ -725,6 +725,39 @@ def _according_draft(
     )
 
 
+#: what a clause can be read "in" as in a source ("in the latest poll, ...")
+_POLLS = frozenset({"poll", "survey"})
+
+
+def _poll_draft(token: Any, offset: int, sentence: Any, span: Span) -> Draft | None:
+    """``In the latest poll, Clinton leads by five points``: what a poll shows,
+    the poll its source (``in`` the cue, as "according to" is)."""
+    if token.dep_ != "prep" or token.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lemma_.lower() not in _POLLS:
+        return None
+    if token.head.lemma_.lower() in SPEECH:
+        return None  # "said in a poll": the medium of a saying
+    own = set(_subtree(token))
+    content = [i for i in range(sentence.start, sentence.end) if i not in own]
+    relative = {
+        i for c in noun.children if c.dep_ in {"relcl", "acl"} for i in _subtree(c)
+    }
+    kept = [i for i in _subtree(noun) if i not in relative]
+    runs = _runs(noun.doc, range(kept[0], max(kept) + 1), offset) if kept else []
+    return Draft(
+        kind="according",
+        content=_runs(token.doc, content, offset),
+        sentence=span,
+        cue=_span(offset, token, token),
+        cue_lemma="in",
+        source=runs[0] if runs else _span(offset, noun, noun),
+        source_head=noun,
+        source_offset=offset,
+    )
+
+
 def _colon_draft(sentence: Any, offset: int, span: Span) -> Draft | None:
     """A headline ``Speaker: claim`` (a short name phrase, then a colon)."""
     colon = next((t for t in sentence[:8] if t.text == ":"), None)
@@ -785,6 +818,11 @@ def find_attributions(
         for i in range(sentence.start, sentence.end):
             if sheet.lower[i] == "according":
                 draft = _according_draft(doc[i], offset, sentence, span)
+                if draft is not None:
+                    found.append(draft)
+                continue
+            if sheet.lower[i] == "in":
+                draft = _poll_draft(doc[i], offset, sentence, span)
                 if draft is not None:
                     found.append(draft)
                 continue
