@@ -1136,3 +1136,12 @@ def test_quotes_what_a_poll_shows_is_the_polls(
         )
         for q in quotes
     ] == [("according", source, [content])]
+
+
+@pytest.mark.slow
+def test_quotes_a_headline_citing_a_poll() -> None:
+    text = "Poll: Wealthy Voters Abandon the Governor for Her Rival"
+    _, quotes = _run(text)
+    assert [(q.kind, q.speaker.text_in(text)) for q in quotes if q.speaker] == [
+        ("colon", "Poll")
+    ]

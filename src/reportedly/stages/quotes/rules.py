@@ -758,15 +758,20 @@ def _poll_draft(token: Any, offset: int, sentence: Any, span: Span) -> Draft | N
     )
 
 
+#: common nouns a headline cites before a colon ("Poll: ...", "Report: ...")
+_HEADLINE_SOURCES = frozenset({"poll", "survey", "study", "report"})
+
+
 def _colon_draft(sentence: Any, offset: int, span: Span) -> Draft | None:
     """A headline ``Speaker: claim`` (a short name phrase, then a colon)."""
     colon = next((t for t in sentence[:8] if t.text == ":"), None)
     if colon is None or colon.i == sentence.start or colon.i >= sentence.end - 2:
         return None
     left = sentence.doc[sentence.start : colon.i]
-    if not any(t.pos_ == "PROPN" for t in left) or any(
-        t.pos_ in {"VERB", "AUX"} for t in left
-    ):
+    named = any(t.pos_ == "PROPN" for t in left) or (
+        len(left) <= 3 and left.root.lemma_.lower() in _HEADLINE_SOURCES
+    )  # "Poll: Clinton and Trump in dead heat"
+    if not named or any(t.pos_ in {"VERB", "AUX"} for t in left):
         return None
     if left.text.strip(" .").upper() in NOT_SPEAKERS:
         return None  # "Editor's note: ..."
