@@ -827,9 +827,10 @@ def find_attributions(
                     found.append(draft)
                 continue
             if sheet.lower[i] == "in":
-                draft = _poll_draft(doc[i], offset, sentence, span)
-                if draft is not None:
-                    found.append(draft)
+                if any(sheet.lemma[c] in _POLLS for c in sheet.children[i]):
+                    draft = _poll_draft(doc[i], offset, sentence, span)
+                    if draft is not None:
+                        found.append(draft)
                 continue
             if model.is_cue(sheet, i):
                 if _naming(doc[i]):
