@@ -511,6 +511,8 @@ def _medium(noun: Any) -> str | None:
 def _when_said(token: Any, setting: set[int]) -> str | None:
     """The date or time named in the setting of a cue (``on Friday``, ``in an
     interview broadcast November 19``), as written."""
+    if not setting:
+        return None
     doc = token.doc
     for ent in doc.ents:
         if ent.label_ in {"DATE", "TIME"} and ent.start in setting:
