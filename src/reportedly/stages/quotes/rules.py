@@ -709,19 +709,35 @@ def _according_draft(
     if noun is None or noun.lemma_.lower() in _NOT_SOURCES:
         return None  # "according to the plan": in line with, not said by
     own = set(_subtree(token)) | set(_subtree(to))
-    content = [i for i in range(sentence.start, sentence.end) if i not in own]
     # "a diplomat who cited ...": the diplomat; "videos shared online" stays
-    relative = {i for c in noun.children if c.dep_ == "relcl" for i in _subtree(c)}
+    cue = (token, to, "according to")
+    return _cited(noun, own, {"relcl"}, offset, sentence, span, cue)
+
+
+def _cited(
+    noun: Any,
+    own: set[int],
+    clauses: set[str],
+    offset: int,
+    sentence: Any,
+    span: Span,
+    cue: tuple[Any, Any, str],
+) -> Draft:
+    """An ``according`` draft: the sentence but the cue's phrase ``own`` is
+    what ``noun`` says, and ``noun``'s phrase without its ``clauses`` the
+    source."""
+    content = [i for i in range(sentence.start, sentence.end) if i not in own]
+    relative = {i for c in noun.children if c.dep_ in clauses for i in _subtree(c)}
     kept = [i for i in _subtree(noun) if i not in relative]
     runs = _runs(noun.doc, range(kept[0], max(kept) + 1), offset) if kept else []
-    source = runs[0] if runs else _span(offset, noun, noun)
+    first, last, lemma = cue
     return Draft(
         kind="according",
-        content=_runs(token.doc, content, offset),
+        content=_runs(noun.doc, content, offset),
         sentence=span,
-        cue=_span(offset, token, to),
-        cue_lemma="according to",
-        source=source,
+        cue=_span(offset, first, last),
+        cue_lemma=lemma,
+        source=runs[0] if runs else _span(offset, noun, noun),
         source_head=noun,
         source_offset=offset,
     )
@@ -742,22 +758,8 @@ def _poll_draft(token: Any, offset: int, sentence: Any, span: Span) -> Draft | N
     if token.head.lemma_.lower() in SPEECH:
         return None  # "said in a poll": the medium of a saying
     own = set(_subtree(token))
-    content = [i for i in range(sentence.start, sentence.end) if i not in own]
-    relative = {
-        i for c in noun.children if c.dep_ in {"relcl", "acl"} for i in _subtree(c)
-    }
-    kept = [i for i in _subtree(noun) if i not in relative]
-    runs = _runs(noun.doc, range(kept[0], max(kept) + 1), offset) if kept else []
-    return Draft(
-        kind="according",
-        content=_runs(token.doc, content, offset),
-        sentence=span,
-        cue=_span(offset, token, token),
-        cue_lemma="in",
-        source=runs[0] if runs else _span(offset, noun, noun),
-        source_head=noun,
-        source_offset=offset,
-    )
+    cue = (token, token, "in")
+    return _cited(noun, own, {"relcl", "acl"}, offset, sentence, span, cue)
 
 
 #: common nouns a headline cites before a colon ("Poll: ...", "Report: ...")
