@@ -313,14 +313,27 @@ def outermost(drafts: list[Draft]) -> list[Draft]:
     convention of PolNeAR, whose annotations never nest). When two drafts
     hold each other's cue, both stay.
     """
+    # every content piece as (start, end, draft), by start: a cue is looked
+    # up among the pieces that begin before it
+    pieces = sorted(
+        ((c.start, c.end, k) for k, d in enumerate(drafts) for c in d.content),
+        key=lambda piece: piece[0],
+    )
+    starts = [piece[0] for piece in pieces]
     kept = []
-    for draft in drafts:
+    for k, draft in enumerate(drafts):
         cue = draft.cue
-        if cue is None or not any(
-            other is not draft
-            and _inside(cue.start, other)
-            and not (other.cue is not None and _inside(other.cue.start, draft))
-            for other in drafts
+        if cue is None:
+            kept.append(draft)
+            continue
+        holders = {
+            j
+            for start, end, j in pieces[: bisect.bisect_right(starts, cue.start)]
+            if cue.start < end and j != k
+        }
+        if not any(
+            (other := drafts[j].cue) is None or not _inside(other.start, draft)
+            for j in holders
         ):
             kept.append(draft)
     return kept

@@ -520,6 +520,9 @@ def _when_said(token: Any, setting: set[int]) -> str | None:
     return None
 
 
+#: the parts of speech :func:`~.features.is_candidate` lets through, read
+#: first to spare the scorer's call for the other tokens
+_CUE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
 #: verbs that give a name ("known as", "dubbed")
 _NAMING = frozenset({"know", "nickname", "dub", "name", "call"})
 
@@ -836,7 +839,7 @@ def find_attributions(
                     if draft is not None:
                         found.append(draft)
                 continue
-            if model.is_cue(sheet, i):
+            if sheet.pos[i] in _CUE_POS and model.is_cue(sheet, i):
                 if _naming(doc[i]):
                     continue
                 draft = _verb_draft(doc[i], offset, span, model, sheet)
