@@ -209,8 +209,8 @@ def attribution(
         )
         kind = "source" if depth > 1 or is_document_name(found.name) else "speaker"
         seen.add(found.name.casefold())
-        # "Kyiv accused Moscow of ...": the speech act is a quote of its own,
-        # the one whose cue it is
+        # the quote whose cue is this reporting verb carries the event, even
+        # when its content stops short of the trigger
         act = next(
             (
                 i
