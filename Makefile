@@ -81,9 +81,10 @@ eval-events: $(RUNTIME_STAMP)
 # blind once, then tuned on) and two held-out ones never tuned on, whose
 # misses are never printed (reading them would be tuning on them).
 PROVENANCE := $(sort $(wildcard src/reportedly/evaluation/data/provenance_*.jsonl))
+HELDOUT := $(sort $(wildcard src/reportedly/evaluation/data/provenance_heldout*.jsonl))
 eval-provenance: $(RUNTIME_STAMP)
-	$(BIN)/reportedly eval provenance $(filter-out %heldout.jsonl %heldout2.jsonl,$(PROVENANCE))
-	$(BIN)/reportedly eval provenance --misses 0 $(filter %heldout.jsonl %heldout2.jsonl,$(PROVENANCE))
+	$(BIN)/reportedly eval provenance $(filter-out $(HELDOUT),$(PROVENANCE))
+	$(BIN)/reportedly eval provenance --misses 0 $(HELDOUT)
 
 # Retrain the quote stage's packaged weights on PolNeAR train (never a test split).
 train-quotes: $(RUNTIME_STAMP)

@@ -113,7 +113,7 @@ class EventScore:
     @property
     def macro_f1(self) -> float:
         scored = [c for c in self.per_category if c.tp + c.fn]
-        return sum(c.f1 for c in scored) / len(scored) if scored else 0.0
+        return share(sum(c.f1 for c in scored), len(scored))
 
     def table(self) -> str:
         """The per-category table and the summary, as text."""
@@ -218,24 +218,24 @@ def score_events(
                 row[1] += 1
             else:
                 row[2] += 1
-        gold_actors = _codes(record, "actor", canon)
-        gold_recipients = _codes(record, "recipient", canon)
+        want_actors = _codes(record, "actor", canon)
+        want_recipients = _codes(record, "recipient", canon)
         best = (False, False)
         for event in events:
             if plover_category(event) != category:
                 continue
-            a_ok = not gold_actors or bool(
-                mention_codes(event.actors, canon) & gold_actors
+            a_ok = not want_actors or bool(
+                mention_codes(event.actors, canon) & want_actors
             )
-            r_ok = not gold_recipients or bool(
-                mention_codes(event.recipients, canon) & gold_recipients
+            r_ok = not want_recipients or bool(
+                mention_codes(event.recipients, canon) & want_recipients
             )
             best = max(best, (a_ok, r_ok), key=lambda p: (p[0] and p[1], p[0], p[1]))
         hit = category in predicted
-        if hit and gold_actors:
+        if hit and want_actors:
             actor_n += 1
             actor_ok += best[0]
-        if hit and gold_recipients:
+        if hit and want_recipients:
             recipient_n += 1
             recipient_ok += best[1]
         is_tuple = hit and best[0] and best[1]
@@ -247,8 +247,8 @@ def score_events(
                     text=article.text,
                     gold=category,
                     predicted=tuple(sorted(predicted)),
-                    gold_actors=tuple(sorted(gold_actors)),
-                    gold_recipients=tuple(sorted(gold_recipients)),
+                    gold_actors=tuple(sorted(want_actors)),
+                    gold_recipients=tuple(sorted(want_recipients)),
                     events=tuple(_describe(e, article.text) for e in events),
                 )
             )
@@ -258,9 +258,9 @@ def score_events(
     return EventScore(
         n=len(gold),
         per_category=per_category,
-        actor_match=actor_ok / actor_n if actor_n else 0.0,
-        recipient_match=recipient_ok / recipient_n if recipient_n else 0.0,
-        tuple_accuracy=tuples / len(gold) if gold else 0.0,
+        actor_match=share(actor_ok, actor_n),
+        recipient_match=share(recipient_ok, recipient_n),
+        tuple_accuracy=share(tuples, len(gold)),
         misses=tuple(misses),
     )
 
@@ -391,14 +391,14 @@ def evaluate_provenance(
                     predicted=got,
                 )
             )
-    n = len(records) or 1
+    n = len(records)
     return ProvenanceScore(
-        n=len(records),
-        found=found / n,
-        polarity=polarity / n,
-        certainty=certainty / n,
-        asserters=asserters / n,
-        historical=historical / n,
+        n=n,
+        found=share(found, n),
+        polarity=share(polarity, n),
+        certainty=share(certainty, n),
+        asserters=share(asserters, n),
+        historical=share(historical, n),
         date=dated_ok / dated if dated else None,
         misses=tuple(misses),
     )
