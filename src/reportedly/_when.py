@@ -15,9 +15,7 @@ from datetime import date, timedelta
 
 from ._dates import MONTHS, search_date
 
-_WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)} | {
-    name.lower(): n for n, name in enumerate(calendar.day_abbr)
-}
+_WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
 _NUMBERS = {
     "a": 1,
     "an": 1,
@@ -43,8 +41,6 @@ _NUMBERS = {
     "eighty": 80,
     "ninety": 90,
     "hundred": 100,
-    "several": 0,
-    "few": 0,
 }
 _AGO = re.compile(r"\b(\d+|[a-z]+) (day|week|month|year)s? (?:ago|earlier)\b")
 _RELATIVE = re.compile(
@@ -108,7 +104,7 @@ def _relative(text: str, today: date, future: bool) -> str | None:
             return f"{year:04d}-{month:02d}"
         return f"{today.year + step:04d}"
     for word in re.findall(r"[a-z]+", text):
-        if word in _WEEKDAYS and len(word) > 3:
+        if word in _WEEKDAYS:
             delta = (today.weekday() - _WEEKDAYS[word]) % 7
             if future or "next" in text:
                 delta = -((_WEEKDAYS[word] - today.weekday()) % 7)
@@ -118,7 +114,7 @@ def _relative(text: str, today: date, future: bool) -> str | None:
 
 def _month_only(text: str, today: date | None, future: bool) -> str | None:
     words = re.findall(r"[a-z]+", text)
-    months = [MONTHS[w] for w in words if w in MONTHS and len(w) > 2 and w != "may"]
+    months = [MONTHS[w] for w in words if w in MONTHS and w != "may"]
     if len(months) != 1 or today is None:
         return None
     month = months[0]

@@ -67,9 +67,7 @@ def _dateline_end(article: Article) -> int | None:
     line_end = article.text.find("\n", place.start)
     line = article.text[place.start : line_end if line_end >= 0 else None]
     found = find_dateline(line)
-    if found is None or found.place_start != 0:
-        return place.end
-    return place.start + found.end
+    return place.end if found is None else place.start + found.end
 
 
 def paragraphs(article: Article) -> list[Span]:

@@ -214,7 +214,7 @@ class _Reader:
             refers = None if mention is None else mention.refers_to
             if refers is not None and 0 <= refers < len(self.article.mentions):
                 return (self.article.mentions[refers],)
-            if mention is not None and (mention.code or mention.actor_id):
+            if mention is not None and args.is_resolved(mention):
                 return (mention,)
             if token.dep_ in {"nsubj", "nsubjpass"}:
                 subject = args.reporting_subject(token, REPORTING)

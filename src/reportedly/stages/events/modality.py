@@ -262,13 +262,16 @@ def _under_past_report(token: Any) -> bool:
     return head is not None and head.tag_ in {"VBD", "VBN"}
 
 
+def passive_hedge(token: Any, lemma: str | None = None) -> bool:
+    """``is alleged``, ``is suspected``: a passive that hedges what it holds
+    (``lemma`` when the caller has mended the token's)."""
+    lemma = token.lemma_.lower() if lemma is None else lemma
+    return lemma in PASSIVE_HEDGES and any(c.dep_ == "auxpass" for c in token.children)
+
+
 def _hedged(token: Any) -> bool:
     for node in clause_chain(token):
-        if (
-            node is not token
-            and node.lemma_.lower() in PASSIVE_HEDGES
-            and any(c.dep_ == "auxpass" for c in node.children)
-        ):
+        if node is not token and passive_hedge(node):
             return True  # "is suspected of flying", misread
         for child in node.children:
             if child.lower_ in HEDGE_ADVERBS and child.dep_ in {"advmod", "aux"}:
@@ -277,11 +280,7 @@ def _hedged(token: Any) -> bool:
                 return True
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in HEDGE_HEADS:
             return True
-        if (
-            node.dep_ == "xcomp"
-            and node.head.lemma_.lower() in PASSIVE_HEDGES
-            and any(c.dep_ == "auxpass" for c in node.head.children)
-        ):
+        if node.dep_ == "xcomp" and passive_hedge(node.head):
             return True
         if node.dep_ in {"ccomp", "advcl"} and node.head.lemma_.lower() in HEDGE_HEADS:
             return True

@@ -146,6 +146,12 @@ def is_document_name(name: str) -> bool:
     return bool(words) and (words[-1] in DOCUMENT_NOUNS or words[0] in DOCUMENT_NOUNS)
 
 
+def _same_cue(quote: Quote, found: Said) -> bool:
+    """Whether a quote's cue is the reporting verb the parse found."""
+    cue = quote.cue
+    return cue is not None and cue.start < found.cue.end and found.cue.start < cue.end
+
+
 def attribution(
     article: Article,
     span: Span,
@@ -194,15 +200,7 @@ def attribution(
         denied = denied != bool(cue_words & DENIAL_CUES)
     quotes = [article.quotes[i] for i in used]
     for found in said:
-        if (
-            any(
-                q.cue is not None
-                and q.cue.start < found.cue.end
-                and found.cue.start < q.cue.end
-                for q in quotes
-            )
-            or found.name.casefold() in seen
-        ):
+        if any(_same_cue(q, found) for q in quotes) or found.name.casefold() in seen:
             continue
         depth = 1 + sum(
             any(c.start <= found.cue.start < c.end for c in q.content) for q in quotes
@@ -212,14 +210,7 @@ def attribution(
         # the quote whose cue is this reporting verb carries the event, even
         # when its content stops short of the trigger
         act = next(
-            (
-                i
-                for i, q in enumerate(article.quotes)
-                if q.cue is not None
-                and q.cue.start < found.cue.end
-                and found.cue.start < q.cue.end
-            ),
-            None,
+            (i for i, q in enumerate(article.quotes) if _same_cue(q, found)), None
         )
         chain.insert(depth, Asserter(kind=kind, name=found.name, quote=act))
     return Attribution(

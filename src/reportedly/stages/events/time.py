@@ -1,9 +1,9 @@
-"""When an event happened: date expressions resolved against the document date.
+"""When an event happened: the date expression that governs its trigger.
 
-Dates are ISO 8601 at the precision the text gives: ``2021-08-15``,
-``2016-09``, ``2014``; a week as an interval ``2023-03-06/2023-03-12``; an
-open range as ``2014/..``. Relative dates ("on Wednesday", "two years ago",
-"last month") need the publication date; without it they stay unknown.
+The expression is resolved against the document date by
+:func:`reportedly._when.resolve_date` (ISO 8601 at the precision the text
+gives); "since 2014" gives an open range, ``2014/..``. An event long before
+publication is historical.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any
 
 from ...errors import ReportedlyError
-from .modality import PASSIVE_HEDGES
+from .modality import passive_hedge
 from .parsefix import misread_participle
 
 #: the sixteen PLOVER v0.8 event categories
@@ -594,8 +594,9 @@ def _match_nominal(token: Any, lexicon: Lexicon) -> Trigger | None:
 
 def _hedging_passive(token: Any, lemma: str) -> bool:
     """ "Iran is alleged to have shipped drones": a hedge on the shipping."""
-    deps = {c.dep_ for c in token.children}
-    return lemma in PASSIVE_HEDGES and "auxpass" in deps and "xcomp" in deps
+    return passive_hedge(token, lemma) and any(
+        c.dep_ == "xcomp" for c in token.children
+    )
 
 
 def match_token(
