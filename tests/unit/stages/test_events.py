@@ -900,24 +900,13 @@ def test_events_a_press_release_is_no_release() -> None:
 @pytest.mark.parametrize(
     ("text", "category", "certainty"),
     [
+        # phrasal verbs with their object, counted events
         ("Germany will hand over a third Patriot system to Ukraine.", "AID", "future"),
         (
             "The opposition plans to hold three days of nationwide protests.",
             "PROTEST",
             "future",
         ),
-    ],
-)
-def test_events_phrasal_objects_and_counted_events(
-    text: str, category: str, certainty: str
-) -> None:
-    assert _event_of(_analyse(text), category).certainty == certainty
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "category", "certainty"),
-    [
         # "be to" with an infinitive is scheduled
         (
             "The Danish premier is to host the Estonian president in Aarhus.",
