@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from reportedly.evaluation._common import read_jsonl  # noqa: E402
 from reportedly.records import Article, Region, Span  # noqa: E402
-from reportedly.stages.nlp import SpacyParser, load_model  # noqa: E402
+from reportedly.stages.nlp import Parse, SpacyParser, load_model  # noqa: E402
 from reportedly.stages.quotes.features import (  # noqa: E402
     ContentMemo,
     content_features,
@@ -107,7 +107,7 @@ def annotated(records: list[dict[str, Any]], parses: Parses) -> Iterator[Annotat
     """``(doc_id, start, doc, cue head, content ids, source ids)`` per quote."""
     for record in records:
         for start, doc in parses[record["doc_id"]]:
-            end = start + (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0)
+            end = Parse(start=start, doc=doc).end
             for quote in record["quotes"]:
                 cue = quote.get("cue")
                 if not cue or not start <= cue["start"] < end:

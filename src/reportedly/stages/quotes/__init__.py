@@ -339,6 +339,7 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
     """
     mentions = [m for m in article.mentions if m.actor_id is not None]
     starts = [m.span.start for m in mentions]
+    parse_starts = [p.start for p in article.parses]
     linked = []
     for quote in quotes:
         speaker = quote.speaker
@@ -365,7 +366,7 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
         if not inside:
             linked.append(quote)
             continue
-        head = _head_offset(article, speaker)
+        head = _head_offset(article, speaker, parse_starts)
         holding = [m for m in inside if m.span.start <= head < m.span.end]
         before = [m for m in inside if m.span.end <= head]
         people = [
@@ -378,7 +379,7 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
         # a person's canonical name resolves "he" and "Peskov" when the person
         # is the speaker; "an aide to President Aliyev" is Aliyev's side, not
         # Aliyev; an institution keeps the name the text gives it
-        speaks = chosen.kind == "person" and (chosen in holding or chosen in people)
+        speaks = chosen in people
         name = chosen.name if speaks else None
         linked.append(
             replace(
@@ -430,10 +431,11 @@ def _possessor(article: Article, mention: Mention) -> bool:
     return text[mention.span.end : mention.span.end + 2] in {"'s", "’s"}
 
 
-def _head_offset(article: Article, span: Span) -> int:
-    """The character offset of a span's syntactic head (its end when unknown)."""
+def _head_offset(article: Article, span: Span, parse_starts: list[int]) -> int:
+    """The character offset of a span's syntactic head (its end when unknown);
+    ``parse_starts`` are where the article's parses start."""
     parses = article.parses
-    index = bisect.bisect_right([p.start for p in parses], span.start) - 1
+    index = bisect.bisect_right(parse_starts, span.start) - 1
     if index < 0 or span.end > parses[index].end:
         return span.end - 1
     parse = parses[index]

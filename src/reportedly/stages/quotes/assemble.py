@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from ...records import Span
 from .marks import Quotation
-from .rules import Draft
+from .rules import Draft, minus
 
 _SENTENCE_END = frozenset(".?!…")
 #: words that announce a title ("on CNN's", "the book")
@@ -72,33 +72,6 @@ def is_quotation(text: str, quotation: Quotation, min_words: int) -> bool:
     return len(words) >= 2 and inner.rstrip("\"'”’ ")[-1:] in _SENTENCE_END
 
 
-def _minus(spans: Sequence[Span], cut: Span, keep: Sequence[Span]) -> list[Span]:
-    """``spans`` without the characters of ``cut`` that no span of ``keep`` holds."""
-    holes: list[Span] = []
-    position = cut.start
-    for k in sorted(keep):
-        if k.end <= position or k.start >= cut.end:
-            continue
-        if k.start > position:
-            holes.append(Span(start=position, end=k.start))
-        position = max(position, k.end)
-    if position < cut.end:
-        holes.append(Span(start=position, end=cut.end))
-    out = list(spans)
-    for hole in holes:
-        rest: list[Span] = []
-        for p in out:
-            if hole.end <= p.start or hole.start >= p.end:
-                rest.append(p)
-                continue
-            if p.start < hole.start:
-                rest.append(Span(start=p.start, end=hole.start))
-            if hole.end < p.end:
-                rest.append(Span(start=hole.end, end=p.end))
-        out = rest
-    return out
-
-
 def after_signature(draft: Draft, quoted: Sequence[Span]) -> list[Span]:
     """``“...,” Trump warned in Everett, recently. “...”``: the content without
     the words after the cue of a signed quotation (where the setting goes),
@@ -109,7 +82,7 @@ def after_signature(draft: Draft, quoted: Sequence[Span]) -> list[Span]:
     ):
         return draft.content
     tail = Span(start=cue.end, end=max(cue.end, draft.sentence.end))
-    return _minus(draft.content, tail, quoted)
+    return minus(draft.content, tail, quoted)
 
 
 def fill_gaps(draft: Draft, paragraphs: Assembler) -> list[Span]:
@@ -297,7 +270,7 @@ class Assembler:
                 continue
             if para - self.paragraph_of(cue.start) > 1:
                 continue
-            if best is None or cue.start > (best.cue.start if best.cue else -1):
+            if best is None or (best.cue is not None and cue.start > best.cue.start):
                 best = draft
         return best
 

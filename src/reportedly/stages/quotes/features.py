@@ -37,6 +37,10 @@ _ASIDE_DEPS = frozenset(
 _OPENERS = frozenset({",", "(", "—", "--", "-", "―"})
 
 
+#: the parts of speech a cue may have (:func:`is_candidate` reads them first)
+CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
+
+
 def is_candidate(sheet: Sheet, i: int, nouns: frozenset[str] = frozenset()) -> bool:
     """Whether the cue scorer looks at token ``i`` at all (keeps it fast).
 
@@ -45,6 +49,8 @@ def is_candidate(sheet: Sheet, i: int, nouns: frozenset[str] = frozenset()) -> b
     if sheet.punct[i]:
         return False  # "” ― Jane Doe": the tagger may call the dash a verb
     pos = sheet.pos[i]
+    if pos not in CANDIDATE_POS:
+        return False
     if pos == "VERB":
         return sheet.lower[i] != "according"
     if pos == "NOUN":
@@ -53,11 +59,10 @@ def is_candidate(sheet: Sheet, i: int, nouns: frozenset[str] = frozenset()) -> b
         return any(
             sheet.dep[c] in {"prep", "ccomp", "xcomp"} for c in sheet.children[i]
         )
-    if pos == "AUX":
-        return sheet.lemma[i] == "be" and any(
-            sheet.dep[c] in {"acomp", "attr"} for c in sheet.children[i]
-        )
-    return False
+    # AUX
+    return sheet.lemma[i] == "be" and any(
+        sheet.dep[c] in {"acomp", "attr"} for c in sheet.children[i]
+    )
 
 
 def _kind(sheet: Sheet, i: int) -> str:
@@ -283,7 +288,7 @@ class ContentMemo:
     """What :func:`content_features` builds once per cue and shares between
     the tokens of its sentence: a token's path extends its head's."""
 
-    __slots__ = ("cue", "lc", "sheet", "tops", "walks")
+    __slots__ = ("clauses", "cue", "lc", "sheet", "tops", "walks")
 
     def __init__(self, sheet: Sheet, cue: int) -> None:
         self.sheet = sheet
@@ -291,6 +296,7 @@ class ContentMemo:
         self.lc = lemma_class(sheet, cue)
         self.walks: dict[int, _Walk] = {}
         self.tops: dict[int, list[str]] = {}
+        self.clauses: dict[int, str] = {}
 
     def first(self, step: str) -> tuple[str, str, str, str]:
         """The features of the path's first step."""
@@ -352,6 +358,15 @@ class ContentMemo:
         self.walks[node] = walk
         return walk
 
+    def clause(self, top: int) -> str:
+        """A clause right below the cue: its relation and its verb's class."""
+        known = self.clauses.get(top)
+        if known is None:
+            sheet = self.sheet
+            known = f"x1={sheet.dep[top]}|xlc={lemma_class(sheet, top)}"
+            self.clauses[top] = known
+        return known
+
     def top(self, top: int) -> list[str]:
         """The features of the phrase a walk goes down into."""
         known = self.tops.get(top)
@@ -403,8 +418,7 @@ def content_features(
         if chain:
             feats += walk.nodes
             if not ups and sheet.dep[top] in {"xcomp", "ccomp"}:
-                below_class = lemma_class(sheet, top)
-                feats.append(f"x1={sheet.dep[top]}|xlc={below_class}|d={min(depth, 3)}")
+                feats.append(f"{memo.clause(top)}|d={min(depth, 3)}")
     feats += [
         f"tdep={sheet.dep[i]}",
         f"tq={int(sheet.quoted[i])}|hq={int(sheet.quoted[cue])}",
@@ -445,7 +459,7 @@ def source_features(
     the agent of a passive, the noun a relative clause hangs on...); ``memo``
     is the cue's :class:`ContentMemo`, when the caller has one.
     """
-    lc = lemma_class(sheet, cue)
+    lc = memo.lc if memo is not None else lemma_class(sheet, cue)
     feats = ["bias"]
     if path is None:
         feats.append("nopath")

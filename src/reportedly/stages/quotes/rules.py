@@ -22,7 +22,7 @@ from .cues import (
     NOT_SPEAKERS,
     SPEECH,
 )
-from .features import ContentMemo, paths
+from .features import CANDIDATE_POS, ContentMemo, paths
 from .model import QuoteModel
 from .sheet import Sheet
 
@@ -201,9 +201,8 @@ def _after_aside(verb: Any, head: Any) -> bool:
     if head.i > verb.i or head.head.i == head.i:
         return False
     doc = verb.doc
-    closing = [t.i for t in doc[head.i + 1 : verb.i] if t.text in _DASHES]
-    opening = [t.i for t in doc[head.head.i + 1 : head.i] if t.text in _DASHES]
-    return bool(closing and opening)
+    closing = any(t.text in _DASHES for t in doc[head.i + 1 : verb.i])
+    return closing and any(t.text in _DASHES for t in doc[head.head.i + 1 : head.i])
 
 
 def is_lexicon_cue(token: Any) -> bool:
@@ -437,6 +436,33 @@ def _has_words(doc: Any, span: Span, offset: int) -> bool:
     return words is not None and any(not t.is_punct for t in words)
 
 
+def minus(spans: Sequence[Span], cut: Span, keep: Sequence[Span]) -> list[Span]:
+    """``spans`` without the characters of ``cut`` that no span of ``keep`` holds."""
+    holes: list[Span] = []
+    position = cut.start
+    for k in sorted(keep):
+        if k.end <= position or k.start >= cut.end:
+            continue
+        if k.start > position:
+            holes.append(Span(start=position, end=k.start))
+        position = max(position, k.end)
+    if position < cut.end:
+        holes.append(Span(start=position, end=cut.end))
+    out = list(spans)
+    for hole in holes:
+        rest: list[Span] = []
+        for p in out:
+            if hole.end <= p.start or hole.start >= p.end:
+                rest.append(p)
+                continue
+            if p.start < hole.start:
+                rest.append(Span(start=p.start, end=hole.start))
+            if hole.end < p.end:
+                rest.append(Span(start=hole.end, end=p.end))
+        out = rest
+    return out
+
+
 def _separate_reports(verbs: list[tuple[Any, Draft]], offset: int) -> None:
     """Cut second reports of the same speaker (:func:`_second_report`) out of
     the first one's content; they keep their own draft, and the first's source
@@ -457,12 +483,7 @@ def _separate_reports(verbs: list[tuple[Any, Draft]], offset: int) -> None:
                 end=offset
                 + (doc[right + 1].idx if right + 1 < len(doc) else len(doc.text)),
             )
-            kept: list[Span] = []
-            for piece in draft.content:
-                if piece.start < cut.start:
-                    kept.append(Span(start=piece.start, end=min(piece.end, cut.start)))
-                if piece.end > cut.end:
-                    kept.append(Span(start=max(piece.start, cut.end), end=piece.end))
+            kept = minus(draft.content, cut, ())
             draft.content = [k for k in kept if _has_words(doc, k, offset)]
             # and the second's content lies in its own clause
             clause = Span(start=offset + other.left_edge.idx, end=cut.end)
@@ -483,7 +504,7 @@ def _separate_reports(verbs: list[tuple[Any, Draft]], offset: int) -> None:
 _MEDIUM_PREPOSITIONS = frozenset({"in", "on", "during", "via", "through", "at", "over"})
 #: nouns that name a medium with the noun after them ("news conference"), not
 #: when or what about ("evening rally", "security speech")
-_MEDIUM_MODIFIERS = MEDIUM_NOUNS | {"news", "cable", "tv", "radio", "video"}
+_MEDIUM_MODIFIERS = MEDIUM_NOUNS | {"news", "cable", "tv"}
 
 
 def _medium(noun: Any) -> str | None:
@@ -508,21 +529,17 @@ def _medium(noun: Any) -> str | None:
     return " ".join([c.lower_ for c in compounds] + [noun.lemma_.lower()])
 
 
-def _when_said(token: Any, setting: set[int]) -> str | None:
+def _when_said(doc: Any, setting: set[int]) -> str | None:
     """The date or time named in the setting of a cue (``on Friday``, ``in an
     interview broadcast November 19``), as written."""
     if not setting:
         return None
-    doc = token.doc
     for ent in doc.ents:
         if ent.label_ in {"DATE", "TIME"} and ent.start in setting:
             return str(ent.text)
     return None
 
 
-#: the parts of speech :func:`~.features.is_candidate` lets through, read
-#: first to spare the scorer's call for the other tokens
-_CUE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
 #: verbs that give a name ("known as", "dubbed")
 _NAMING = frozenset({"know", "nickname", "dub", "name", "call"})
 
@@ -600,9 +617,7 @@ def _verb_draft(
     content: set[int] = set()
     addressee: Any = None
     medium: str | None = None
-    date_tokens: list[Any] = []
-    setting: set[int] = set()
-    signs = False
+    setting: set[int] = set()  # where and when it was said
     children = list(token.children)
     clause_deps = _CLAUSE_DEPS | {"acl"} if token.pos_ == "NOUN" else _CLAUSE_DEPS
     clauses = [c for c in children if c.dep_ in clause_deps]
@@ -640,16 +655,15 @@ def _verb_draft(
             medium = named
             setting.update(_subtree(child))
         elif noun.ent_type_ in {"DATE", "TIME"}:
-            date_tokens.extend(doc[i] for i in _subtree(child))
+            setting.update(_subtree(child))
         elif not content and word in CONTENT_PREPOSITIONS and child.i == token.i + 1:
             cue_tokens.append(child)
             content.update(_phrase(noun))
     for child in children:
         if child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
-            date_tokens.extend(doc[i] for i in _subtree(child))
+            setting.update(_subtree(child))
     # when and where it was said is not what was said
-    setting.update(t.i for t in date_tokens)
-    when = _when_said(token, setting)
+    when = _when_said(doc, setting)
     subject = subject_of(token)
     if subject is not None:
         content.difference_update(_subtree(subject))
@@ -657,7 +671,6 @@ def _verb_draft(
         signed = _trailing_signature(token)
     if signed is not None:
         subject, content = signed
-        signs = True
     elif model is not None and sheet is not None:
         found = paths(sheet, token.i)
         memo = ContentMemo(sheet, token.i)
@@ -680,7 +693,7 @@ def _verb_draft(
     cue_tokens.sort(key=lambda t: t.i)
     draft = Draft(
         kind="indirect",
-        signs=signs,
+        signs=signed is not None,
         content=_runs(doc, content, offset),
         sentence=sentence,
         cue=_span(offset, cue_tokens[0], cue_tokens[-1]),
@@ -816,6 +829,9 @@ def find_attributions(
         if colon is not None:
             yield colon
         if model is None or sheet is None:
+            # the lexicon and rules alone, as measured against the model: the
+            # rules that read the model's drafts (second reports, names given
+            # by nobody, polls) are not applied here
             for token in sentence:
                 if token.lower_ == "according":
                     draft = _according_draft(token, offset, sentence, span)
@@ -839,7 +855,7 @@ def find_attributions(
                     if draft is not None:
                         found.append(draft)
                 continue
-            if sheet.pos[i] in _CUE_POS and model.is_cue(sheet, i):
+            if sheet.pos[i] in CANDIDATE_POS and model.is_cue(sheet, i):
                 if _naming(doc[i]):
                     continue
                 draft = _verb_draft(doc[i], offset, span, model, sheet)
