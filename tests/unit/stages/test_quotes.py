@@ -1013,6 +1013,18 @@ def test_quotes_the_saying_verb_under_an_aspect_verb_joins_the_cue() -> None:
                 ("warned against", "The mayor", "panic buying"),
             ],
         ),
+        (  # "promising" is the time of the praise, and a report of its own
+            "The minister praised the farmers before promising that the subsidy "
+            "would return next year.",
+            [
+                ("praised", "The minister", "the farmers"),
+                (
+                    "promising",
+                    "The minister",
+                    "that the subsidy would return next year",
+                ),
+            ],
+        ),
     ],
 )
 def test_quotes_a_second_report_of_the_same_speaker_is_its_own_quote(

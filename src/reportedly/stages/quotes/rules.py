@@ -394,6 +394,9 @@ def _second_report(cue: Any, other: Any) -> bool:
     declare ... and suggested that ...``: one coordinated with a verb of the
     content but in the cue's tense, not in that verb's; ``told X that she
     believes ..., saying that ...``: a participle of speech after a comma;
+    ``praised the farmers before promising that ...``: a report as the means or
+    the time of the cue's act (PolNeAR marks it apart, 38 of 53 times in the
+    training articles);
     ``claimed that X was smart, although he refused to ...``: a concessive
     clause set off by a comma. (Measured on the PolNeAR dev set and dropped: a
     coordinated clause with a subject of its own, ``, but he ...``, a
@@ -420,6 +423,10 @@ def _second_report(cue: Any, other: Any) -> bool:
         return False
     if other.dep_ == "conj":
         return bool(other.tag_ == cue.tag_ and head.tag_ != other.tag_)
+    if other.dep_ == "pcomp":
+        # "praised the farmers before promising that ...": the means or the
+        # time of the cue's act
+        return bool(head.dep_ == "prep" and head.head.i == cue.i)
     return (
         other.dep_ == "advcl"
         and other.tag_ == "VBG"
@@ -474,7 +481,9 @@ def _separate_reports(verbs: list[tuple[Any, Draft]], offset: int) -> None:
             if second.signs:  # "..., China's ambassador, Fu Cong, told a
                 continue  # broadcaster": it signs what comes before it
             doc = cue.doc
-            first = max(other.left_edge.i, cue.i + 1)
+            # "by telling them ...": the preposition goes with its clause
+            top = other.head if other.dep_ == "pcomp" else other
+            first = max(top.left_edge.i, cue.i + 1)
             while first - 1 > cue.i and doc[first - 1].lower_ in _JOINERS:
                 first -= 1
             before, right = doc[first - 1], other.right_edge.i
