@@ -638,6 +638,36 @@ def test_quotes_link_speakers_to_resolved_mentions(
         assert linked == quote
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("speaker", "actor"),
+    [
+        ("A spokesman for French President Emmanuel Macron", "per:emmanuel-macron"),
+        ("A lawyer for former President Donald Trump", "per:donald-trump"),
+    ],
+)
+def test_quotes_a_speaker_for_a_person_is_that_persons_side_not_the_person(
+    speaker: str, actor: str
+) -> None:
+    from reportedly.stages.actors import ResolveActors
+    from reportedly.stages.nlp import SpacyParser
+
+    text = f"{speaker} said the talks had failed."
+    article = Article(
+        doc_id="t",
+        text=text,
+        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
+    )
+    for built in (SpacyParser(), ResolveActors(), RuleQuotes()):
+        article = built(article)
+    (quote,) = article.quotes
+    # the name stays the spokesman's; the actor is whose side he speaks for
+    assert (quote.speaker_name, quote.speaker_actor_id) == (
+        speaker.removeprefix("A ").removeprefix("An "),
+        actor,
+    )
+
+
 def test_quotes_link_a_repeated_role_to_the_person_who_holds_it() -> None:
     from reportedly.records import Mention
     from reportedly.stages.quotes import link_speakers
@@ -818,6 +848,11 @@ def test_quotes_a_sentence_with_a_dash_inside_is_no_headline() -> None:
             True,
         ),
         ("an aide to President Ilham Aliyev", "Ilham Aliyev", False),
+        # a title's qualifiers stay with it: the lawyer is not the president
+        ("a lawyer for former President Jon Dale", "Jon Dale", False),
+        ("the administration of US President Jon Dale", "Jon Dale", False),
+        ("Vice President Jon Dale", "Jon Dale", True),
+        ("Norway's President Jon Dale", "Jon Dale", True),
         ("the party chief Jane Doe", "Jane Doe", True),
         ("Jane Doe's spokesman", "Jane Doe", False),
     ],

@@ -375,7 +375,9 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             if m.kind == "person"
             and (m in holding or names_the_speaker(article.text, m.span, speaker))
         ]
-        chosen = (holding or people[-1:] or before[-1:] or inside)[0]
+        # "a spokesman for French President Emmanuel Macron": Macron's side
+        sides = [m for m in inside if m.kind == "person"]
+        chosen = (holding or people[-1:] or before[-1:] or sides[-1:] or inside)[0]
         # a person's canonical name resolves "he" and "Peskov" when the person
         # is the speaker; "an aide to President Aliyev" is Aliyev's side, not
         # Aliyev; an institution keeps the name the text gives it

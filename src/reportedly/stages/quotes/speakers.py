@@ -80,17 +80,35 @@ _TITLE_WORDS = frozenset(
 )
 
 
+#: words that qualify a title before a name ("former President")
+_TITLE_QUALIFIERS = frozenset(
+    """
+    former then late acting deputy vice outgoing incoming interim first
+    """.split()  # noqa: SIM905
+)
+
+
 def names_the_speaker(text: str, name: Span, speaker: Span) -> bool:
     """Whether a person's name at the end of a speaker phrase is the speaker.
 
     "Russia's special envoy for Central Asia Oleg Varentsov" is Varentsov;
-    "an aide to President Ilham Aliyev" is not Aliyev. ``text`` is the
-    article's text.
+    "an aide to President Ilham Aliyev" is not Aliyev, nor is "a lawyer for
+    former President Donald Trump" Trump. ``text`` is the article's text.
     """
     if speaker.end - name.end > 2:
         return False  # the name does not end the phrase
     words = text[speaker.start : name.start].split()
+    titled = False
     while words and words[-1].lower().strip(".,") in _TITLE_WORDS:
+        words.pop()
+        titled = True
+    # what qualifies the title: "a lawyer for former President Donald Trump",
+    # "the administration of US President Joe Biden"
+    while (
+        titled
+        and words
+        and (words[-1].lower() in _TITLE_QUALIFIERS or words[-1][:1].isupper())
+    ):
         words.pop()
     return not words or words[-1].lower() not in _RELATING
 
