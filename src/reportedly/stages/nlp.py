@@ -70,6 +70,51 @@ def _dateline_end(article: Article) -> int | None:
     return place.end if found is None else place.start + found.end
 
 
+#: what may close a sentence before a line break, after its last word
+_SENTENCE_END = frozenset(".?!…")
+_CLOSERS = frozenset("\"'”’»)]")
+_OPENERS = frozenset("\"'“‘«([—–-")
+
+
+def _line_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The breaks between paragraphs in ``text[start:end]``, as ``(end of the
+    paragraph before, start of the next)``: a blank line, or a line break after
+    a sentence's end before a capital, a digit or an opening mark.
+
+    Extracted HTML and news feeds put one line break between paragraphs; a
+    sentence the parser read across it ("... would “not be intimidated.”
+    ⏎ Taiwan’s defense ministry thanked ...") gave its quote the next
+    paragraph. A line wrapped inside a sentence stays whole.
+    """
+    position = start
+    while (newline := text.find("\n", position, end)) >= 0:
+        position = newline + 1
+        blank = _PARAGRAPH_BREAK.match(text, newline, end)
+        if blank is not None:
+            yield newline, blank.end()
+            position = blank.end()
+            continue
+        last = newline - 1
+        while last >= start and text[last] in " \t\r\f\v":
+            last -= 1
+        while last > start and text[last] in _CLOSERS:
+            last -= 1
+        first = newline + 1
+        while first < end and text[first] in " \t\r\f\v":
+            first += 1
+        if (
+            last >= start
+            and first < end
+            and text[last] in _SENTENCE_END
+            and (
+                text[first].isupper()
+                or text[first].isdigit()
+                or text[first] in _OPENERS
+            )
+        ):
+            yield newline, newline + 1
+
+
 def paragraphs(article: Article) -> list[Span]:
     """The paragraphs of the title and body regions, trimmed of white space.
 
@@ -81,9 +126,9 @@ def paragraphs(article: Article) -> list[Span]:
     story = _dateline_end(article)
     for region in article.regions_of("title", "body"):
         start = region.span.start
-        pieces = [*_PARAGRAPH_BREAK.finditer(text, start, region.span.end), None]
+        pieces = [*_line_breaks(text, start, region.span.end), None]
         for match in pieces:
-            end = match.start() if match else region.span.end
+            end = match[0] if match else region.span.end
             chunk = text[start:end]
             stripped = chunk.strip()
             if stripped:
@@ -93,7 +138,7 @@ def paragraphs(article: Article) -> list[Span]:
                     first = story
                 out.append(Span(start=first, end=start + lead + len(stripped)))
             if match:
-                start = match.end()
+                start = match[1]
     return out
 
 

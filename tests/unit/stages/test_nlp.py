@@ -38,3 +38,41 @@ def test_nlp_paragraphs_leave_out_the_dateline(
     )
     got = [p.text_in(text) for p in paragraphs(article)]
     assert got == [title, story, "A second paragraph."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one line break between paragraphs, as extracted HTML and feeds have
+        (
+            "The envoy said the US would “not be intimidated.”\r\nTaiwan thanked it.",
+            ["The envoy said the US would “not be intimidated.”", "Taiwan thanked it."],
+        ),
+        (
+            "Talks failed.\n“We tried,” he said.",
+            ["Talks failed.", "“We tried,” he said."],
+        ),
+        ("It rose 4%.\n2023 was worse.", ["It rose 4%.", "2023 was worse."]),
+        # a line wrapped inside a sentence stays one paragraph
+        (
+            "The minister said the\ntalks had failed.",
+            ["The minister said the\ntalks had failed."],
+        ),
+        (
+            "Aid reached the U.S.\nofficials said.",
+            ["Aid reached the U.S.\nofficials said."],
+        ),
+        ("He said:\nThe talks failed.", ["He said:\nThe talks failed."]),
+        # blank lines, as before
+        ("One.\n \nTwo.\n\n\nThree.", ["One.", "Two.", "Three."]),
+    ],
+)
+def test_nlp_paragraphs_break_at_a_line_that_ends_a_sentence(
+    text: str, expected: list[str]
+) -> None:
+    article = Article(
+        doc_id="d",
+        text=text,
+        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
+    )
+    assert [p.text_in(text) for p in paragraphs(article)] == expected
