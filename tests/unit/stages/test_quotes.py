@@ -719,6 +719,11 @@ def test_quotes_link_a_repeated_role_to_the_person_who_holds_it() -> None:
             "could succeed.",
             "Western diplomat in Ankara",
         ),
+        (  # the parser hangs "said" on "asked": still no quote of "asked"
+            "A Western diplomat in Ankara, who asked not to be named, said the talks "
+            'could succeed "if Washington and Brussels stay quiet for a few weeks".',
+            "Western diplomat in Ankara",
+        ),
         # a person is named as such
         (
             "Sergei Lavrov, the foreign minister, said the talks failed.",
