@@ -1195,3 +1195,15 @@ def test_quotes_a_headline_citing_a_poll() -> None:
     assert [(q.kind, q.speaker.text_in(text)) for q in quotes if q.speaker] == [
         ("colon", "Poll")
     ]
+
+
+@pytest.mark.slow
+def test_quotes_a_name_the_tagger_read_as_said_is_no_cue() -> None:
+    text = (
+        "Sayed Ahmad Durrani led one of the largest armed groups in the region in "
+        "the 1980s and signed a ceasefire with the government in Kabul in 1992."
+    )
+    _, quotes = _run(text)
+    assert not [
+        q for q in quotes if q.cue is not None and q.cue.text_in(text) == "Sayed"
+    ]

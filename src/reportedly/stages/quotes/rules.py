@@ -864,6 +864,12 @@ def find_attributions(
                     if draft is not None:
                         found.append(draft)
                 continue
+            if (
+                sheet.dep[i] == "compound"
+                and sheet.pos[i] == "VERB"
+                and sheet.dep[sheet.head[i]] in _SUBJECT_DEPS
+            ):  # "Sayed Ahmad Durrani led ...": a name the tagger read as "said"
+                continue  # (not "Said Ellis: ...")
             if sheet.pos[i] in CANDIDATE_POS and model.is_cue(sheet, i):
                 if _naming(doc[i]):
                     continue
