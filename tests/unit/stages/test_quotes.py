@@ -1207,3 +1207,20 @@ def test_quotes_a_name_the_tagger_read_as_said_is_no_cue() -> None:
     assert not [
         q for q in quotes if q.cue is not None and q.cue.text_in(text) == "Sayed"
     ]
+
+
+@pytest.mark.slow
+def test_quotes_the_agent_of_a_passive_cue_is_not_content() -> None:
+    text = (
+        "The measures were approved by the ambassadors of the 27 member states and "
+        "will take effect next week."
+    )
+    _, quotes = _run(text)
+    quote = _find(quotes, text, "approved")
+    assert quote.speaker is not None
+    assert quote.speaker.text_in(text) == "the ambassadors of the 27 member states"
+    assert not [
+        c
+        for c in quote.content
+        if c.start < quote.speaker.end and quote.speaker.start < c.end
+    ]

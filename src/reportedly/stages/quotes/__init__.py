@@ -27,7 +27,7 @@ from .assemble import Assembler, fill_gaps, outermost, overlap
 from .cues import DOCUMENT_NOUNS, NOT_SPEAKERS
 from .marks import QUOTE_MARKS, Quotation, find_quotations
 from .model import QuoteModel, load_quote_model
-from .rules import Draft, find_attributions
+from .rules import Draft, find_attributions, minus
 from .speakers import (
     Name,
     as_written,
@@ -80,6 +80,18 @@ def _kind(text: str, draft: Draft, paragraphs: Assembler) -> QuoteKind:
     ):
         return "document"
     return "indirect"
+
+
+def _trimmed(text: str, spans: list[Span]) -> list[Span]:
+    """The spans without white space at their edges, those with words only."""
+    out = []
+    for span in spans:
+        piece = text[span.start : span.end]
+        start = span.start + len(piece) - len(piece.lstrip())
+        end = span.end - (len(piece) - len(piece.rstrip()))
+        if any(ch.isalnum() for ch in text[start:end]):
+            out.append(Span(start=start, end=end))
+    return out
 
 
 def _cue_model(cues: str) -> QuoteModel | None:
@@ -147,6 +159,15 @@ def extract_quotes(
     seen: set[tuple[tuple[Span, ...], Span | None]] = set()
     for draft in assembler.drafts:
         content = tuple(fill_gaps(draft, assembler))
+        head = draft.source_head
+        if (
+            draft.source is not None
+            and head is not None
+            and head.head.dep_ == "agent"
+            and any(overlap(c, draft.source) for c in content)
+        ):  # "were approved by the ambassadors of the 27 member states": the
+            # agent of a passive cue is who speaks, not what is said
+            content = tuple(_trimmed(article.text, minus(content, draft.source, ())))
         if not content or (content, draft.cue) in seen:
             continue
         if _ANONYMITY.match(" ".join(c.text_in(article.text) for c in content)):
