@@ -405,6 +405,13 @@ def _find(quotes: tuple[Quote, ...], text: str, cue: str) -> Quote:
             "document",
             ["that the convoy crossed the border"],
         ),
+        (  # a hyphenated role the parser split into three subjects
+            "The ex-governor said Tehran pays militias along the border.",
+            "said",
+            "The ex-governor",
+            "indirect",
+            ["Tehran pays militias along the border"],
+        ),
     ],
 )
 def test_quotes_direct_and_indirect(

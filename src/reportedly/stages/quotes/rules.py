@@ -117,7 +117,8 @@ def _name_after(token: Any, hi: int) -> int:
     j = hi + 1
     while j < len(doc) and j - hi <= 6:
         word = doc[j]
-        joined = word.text == "-" and not doc[j - 1].whitespace_
+        # "Ex-governor": the parser may read each piece as a subject
+        joined = "-" in (word.text, doc[j - 1].text) and not doc[j - 1].whitespace_
         if not (word.pos_ == "PROPN" or joined):
             break
         if word.head.i == token.head.i and word.dep_ == token.dep_:
