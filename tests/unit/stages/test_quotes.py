@@ -675,6 +675,44 @@ def test_quotes_a_speaker_for_a_person_is_that_persons_side_not_the_person(
     )
 
 
+@pytest.mark.parametrize(
+    ("speaker", "name", "expected"),
+    [
+        # an apposition the quote stage read; the actors stage resolved the name
+        ("An envoy", "Ana Ruiz", ("per:ana-ruiz", "Ana Ruiz")),
+        # a role noun the quote stage took back to a surname: the whole name
+        ("The diplomat", "Ruiz", ("per:ana-ruiz", "Ana Ruiz")),
+        # a pronoun the actors stage left unresolved is not linked on a guess
+        ("she", "Ruiz", (None, "Ruiz")),
+        ("The diplomat", "Tom Berg", (None, "Tom Berg")),
+    ],
+)
+def test_quotes_link_the_person_a_speaker_was_named_as(
+    speaker: str, name: str, expected: tuple[str | None, str]
+) -> None:
+    from reportedly.records import Mention, Quote
+    from reportedly.stages.quotes import link_speakers
+
+    text = f"Ana Ruiz arrived. Ruiz spoke. {speaker} said it was over."
+    start = text.index(f"{speaker} said")
+    person = Mention(
+        span=Span(start=0, end=8),
+        actor_id="per:ana-ruiz",
+        name="Ana Ruiz",
+        kind="person",
+    )
+    surname = replace(person, span=Span(start=18, end=22))
+    article = Article(doc_id="d", text=text, mentions=(person, surname))
+    quote = Quote(
+        kind="indirect",
+        content=(Span(start=text.index("it was"), end=len(text) - 1),),
+        speaker=Span(start=start, end=start + len(speaker)),
+        speaker_name=name,
+    )
+    (linked,) = link_speakers((quote,), article)
+    assert (linked.speaker_actor_id, linked.speaker_name) == expected
+
+
 def test_quotes_link_a_repeated_role_to_the_person_who_holds_it() -> None:
     from reportedly.records import Mention
     from reportedly.stages.quotes import link_speakers

@@ -29,6 +29,7 @@ from .marks import QUOTE_MARKS, Quotation, find_quotations
 from .model import QuoteModel, load_quote_model
 from .rules import Draft, find_attributions, minus
 from .speakers import (
+    PERSON_PRONOUNS,
     Name,
     as_written,
     named_entities,
@@ -359,6 +360,9 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
     ("officials in Kyiv" -> Kyiv). A pronoun or role noun the actors stage
     resolved brings its person's name; a person who only qualifies the
     speaker ("an aide to President Aliyev") brings the actor, not the name.
+    A speaker with no resolved mention inside ("an alliance spokeswoman, Karin
+    Holm,", "the diplomat") takes the person the quote stage named, when the
+    actors stage resolved that name.
     """
     mentions = [m for m in article.mentions if m.actor_id is not None]
     starts = [m.span.start for m in mentions]
@@ -387,6 +391,21 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             and not (m.kind == "person" and _possessor(article, m))
         ]
         if not inside:
+            # "An alliance spokeswoman, Karin Holm, said", "the diplomat": the
+            # person the quote stage named; a pronoun the actors stage could
+            # not resolve stays unlinked
+            pronoun = speaker.text_in(article.text).lower() in PERSON_PRONOUNS
+            named = (
+                None
+                if pronoun
+                else _named_person(article.text, quote.speaker_name, mentions, speaker)
+            )
+            if named is not None:
+                quote = replace(
+                    quote,
+                    speaker_actor_id=named.actor_id,
+                    speaker_name=named.name or quote.speaker_name,
+                )
             linked.append(quote)
             continue
         head = _head_offset(article, speaker, parse_starts)
@@ -416,6 +435,37 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             )
         )
     return tuple(linked)
+
+
+def _named_person(
+    text: str, name: str | None, mentions: list[Mention], speaker: Span
+) -> Mention | None:
+    """The resolved person a speaker's name (found by the quote stage through an
+    apposition, a pronoun or a role noun) is, nearest the speaker first.
+
+    The name as written wins over a part of it ("Liu" is "Liu Wenbo",
+    "Mammadova" is "Leyla Mammadova").
+    """
+    if not name:
+        return None
+    words = name.casefold().split()
+    exact: list[Mention] = []
+    partial: list[Mention] = []
+    for mention in mentions:
+        if mention.kind != "person":
+            continue
+        written = mention.span.text_in(text).casefold().split()
+        canonical = (mention.name or "").casefold().split()
+        if words in (written, canonical):
+            exact.append(mention)
+        elif len(words) < len(written) and (
+            written[: len(words)] == words or written[-len(words) :] == words
+        ):
+            partial.append(mention)
+    for found in (exact, partial):
+        if found:
+            return min(found, key=lambda m: abs(m.span.start - speaker.start))
+    return None
 
 
 _ARTICLES = ("the ", "a ", "an ")
