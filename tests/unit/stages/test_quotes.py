@@ -1269,3 +1269,19 @@ def test_quotes_the_agent_of_a_passive_cue_is_not_content() -> None:
         for c in quote.content
         if c.start < quote.speaker.end and quote.speaker.start < c.end
     ]
+
+
+@pytest.mark.slow
+def test_quotes_the_sentence_before_a_continued_quotation_is_not_content() -> None:
+    text = (
+        "The deputy minister said the offer had been passed to both capitals on "
+        'Sunday. His message was simple: "Istanbul is ready, and the rooms are '
+        'ready."'
+    )
+    _, quotes = _run(text)
+    quote = _find(quotes, text, "said")
+    assert "His message" not in " ".join(_texts(text, quote.content))
+    assert (
+        _texts(text, quote.content)[-1]
+        == '"Istanbul is ready, and the rooms are ready."'
+    )

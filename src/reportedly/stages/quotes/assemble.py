@@ -85,6 +85,9 @@ def after_signature(draft: Draft, quoted: Sequence[Span]) -> list[Span]:
     return minus(draft.content, tail, quoted)
 
 
+_SENTENCE_GAP = re.compile(r"[.?!][\"'”’)]*\s+[\"'“‘(]*[A-Z]")
+
+
 def fill_gaps(draft: Draft, paragraphs: Assembler) -> list[Span]:
     """Join content pieces split only by words that are not the cue or source."""
     pieces = _union(draft.content)
@@ -100,6 +103,9 @@ def fill_gaps(draft: Draft, paragraphs: Assembler) -> list[Span]:
             and paragraphs.paragraph_of(last.start)
             == paragraphs.paragraph_of(piece.start)
             and not any(overlap(gap, b) or b.start == gap.start for b in blockers)
+            # "... on Sunday. His message was simple: “...”": the words of
+            # another sentence are not content
+            and not _SENTENCE_GAP.search(paragraphs.text, gap.start, gap.end)
         ):
             out[-1] = Span(start=last.start, end=piece.end)
         else:
