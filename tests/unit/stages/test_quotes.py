@@ -1285,3 +1285,21 @@ def test_quotes_the_sentence_before_a_continued_quotation_is_not_content() -> No
         _texts(text, quote.content)[-1]
         == '"Istanbul is ready, and the rooms are ready."'
     )
+
+
+@pytest.mark.slow
+def test_quotes_according_to_frames_the_report_after_it() -> None:
+    text = (
+        "According to the special envoy Oleg Varentsov, talks with the Taliban on "
+        "fuel supplies could be concluded before the summer."
+    )
+    _, quotes = _run(text)
+    assert [(q.kind, _texts(text, q.content)) for q in quotes] == [
+        (
+            "according",
+            [
+                "talks with the Taliban on fuel supplies could be concluded "
+                "before the summer"
+            ],
+        )
+    ]

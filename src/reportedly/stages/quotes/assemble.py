@@ -290,7 +290,9 @@ def outermost(drafts: list[Draft]) -> list[Draft]:
 
     ``He said she denied it``: the denial is the content of the saying (the
     convention of PolNeAR, whose annotations never nest). When two drafts
-    hold each other's cue, both stay.
+    hold each other's cue, both stay, unless one is an ``according to``
+    before the other's cue: the phrase frames the words after it ("According
+    to X, talks could be concluded ..." is X's, not a report of its own).
     """
     # every content piece as (start, end, draft), by start: a cue is looked
     # up among the pieces that begin before it
@@ -311,7 +313,9 @@ def outermost(drafts: list[Draft]) -> list[Draft]:
             if cue.start < end and j != k
         }
         if not any(
-            (other := drafts[j].cue) is None or not _inside(other.start, draft)
+            (other := drafts[j].cue) is None
+            or not _inside(other.start, draft)
+            or (drafts[j].kind == "according" and other.start < cue.start)
             for j in holders
         ):
             kept.append(draft)
