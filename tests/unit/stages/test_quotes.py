@@ -1303,3 +1303,22 @@ def test_quotes_according_to_frames_the_report_after_it() -> None:
             ],
         )
     ]
+
+
+@pytest.mark.slow
+def test_quotes_a_trailing_according_to_is_not_the_content_it_follows() -> None:
+    text = (
+        "Intelligence reports indicate that the groups recruited young men who "
+        "came home, according to two officers in the provincial police command."
+    )
+    _, quotes = _run(text)
+    quote = _find(quotes, text, "indicate")
+    assert _texts(text, quote.content) == [
+        "that the groups recruited young men who came home"
+    ]
+    # inside quotation marks the phrase is part of what is quoted
+    text = (
+        'The report says the company "has 987 subsidiaries, according to its website."'
+    )
+    _, quotes = _run(text)
+    assert _texts(text, _find(quotes, text, "says").content)[-1].endswith('website."')

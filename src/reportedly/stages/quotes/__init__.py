@@ -23,7 +23,7 @@ from ..._when import resolve_date
 from ...errors import ConfigError
 from ...records import Article, Mention, Quote, QuoteKind, Span
 from ...registry import stage
-from .assemble import Assembler, fill_gaps, outermost, overlap
+from .assemble import Assembler, cut_according, fill_gaps, outermost, overlap
 from .cues import DOCUMENT_NOUNS, NOT_SPEAKERS
 from .marks import QUOTE_MARKS, Quotation, find_quotations
 from .model import QuoteModel, load_quote_model
@@ -155,6 +155,7 @@ def extract_quotes(
     assembler.run(quotations, min_quote_words)
     if not nested:
         assembler.drafts = outermost(assembler.drafts)
+    cut_according(assembler.drafts, article.text, pieces)
     names: list[Name] = named_entities(article.parses) if resolve_names else []
     quotes: list[Quote] = []
     seen: set[tuple[tuple[Span, ...], Span | None]] = set()

@@ -320,3 +320,38 @@ def outermost(drafts: list[Draft]) -> list[Draft]:
         ):
             kept.append(draft)
     return kept
+
+
+def cut_according(drafts: list[Draft], text: str, quoted: Sequence[Span]) -> None:
+    """Take an ``according to`` phrase out of the report it follows.
+
+    "Intelligence reports indicate that X, according to two officers": the
+    officers say what the reports indicate; the phrase is not what the
+    reports indicate. A phrase inside quotation marks (``quoted``, marks
+    included) is the quoted words'.
+    """
+    for according in drafts:
+        cue = according.cue
+        if according.kind != "according" or cue is None:
+            continue
+        if any(q.start <= cue.start < q.end for q in quoted):
+            continue
+        start = cue.start
+        while start > 0 and text[start - 1] in " ,;—–-(":
+            start -= 1
+        for draft in drafts:
+            if draft is according or draft.cue is None or draft.cue.start >= cue.start:
+                continue
+            holding = [c for c in draft.content if c.start <= cue.start < c.end]
+            if not holding:
+                continue
+            # the phrase and what follows it in the piece ("two officers ...
+            # who spoke on condition of anonymity")
+            phrase = Span(start=start, end=holding[0].end)
+            kept = [
+                piece
+                for piece in minus(draft.content, phrase, ())
+                if any(ch.isalnum() for ch in text[piece.start : piece.end])
+            ]
+            if kept:
+                draft.content = kept
