@@ -1322,3 +1322,17 @@ def test_quotes_a_trailing_according_to_is_not_the_content_it_follows() -> None:
     )
     _, quotes = _run(text)
     assert _texts(text, _find(quotes, text, "says").content)[-1].endswith('website."')
+
+
+@pytest.mark.slow
+def test_quotes_a_participle_describing_the_speaker_does_not_swallow_the_saying() -> (
+    None
+):
+    text = (
+        "The report, published by Human Rights Watch on Monday, said 40 civilians "
+        "were killed."
+    )
+    _, quotes = _run(text)
+    assert [
+        (q.cue.text_in(text), _texts(text, q.content)) for q in quotes if q.cue
+    ] == [("said", ["40 civilians were killed"])]

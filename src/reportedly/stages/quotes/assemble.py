@@ -285,6 +285,42 @@ def _inside(offset: int, draft: Draft) -> bool:
     return any(c.start <= offset < c.end for c in draft.content)
 
 
+def _modifier_starts(draft: Draft) -> set[int]:
+    """Where the participles and relative clauses describing a draft's source
+    noun start, in the article ("The report, published by ...": published)."""
+    head = draft.source_head
+    if head is None or getattr(head, "pos_", "") not in {"NOUN", "PROPN"}:
+        return set()
+    return {
+        draft.source_offset + token.idx
+        for token in head.subtree
+        if token.dep_ in {"acl", "relcl"}
+    }
+
+
+def _without_speaker_asides(drafts: list[Draft]) -> list[Draft]:
+    """The drafts but those whose cue only describes another draft's speaker and
+    whose content runs into that draft's cue: "The report, published by Human
+    Rights Watch on Monday, said ...": the report says, the publishing is an
+    aside about it."""
+    modifiers = [(d, _modifier_starts(d)) for d in drafts if d.cue is not None]
+    asides = set()
+    for j, aside in enumerate(drafts):
+        cue = aside.cue
+        if cue is None:
+            continue
+        for draft, starts in modifiers:
+            if (
+                draft is not aside
+                and cue.start in starts
+                and draft.cue is not None
+                and _inside(draft.cue.start, aside)
+            ):
+                asides.add(j)
+                break
+    return [d for j, d in enumerate(drafts) if j not in asides]
+
+
 def outermost(drafts: list[Draft]) -> list[Draft]:
     """The drafts whose cue is not part of what another draft reports.
 
@@ -294,6 +330,7 @@ def outermost(drafts: list[Draft]) -> list[Draft]:
     before the other's cue: the phrase frames the words after it ("According
     to X, talks could be concluded ..." is X's, not a report of its own).
     """
+    drafts = _without_speaker_asides(drafts)
     # every content piece as (start, end, draft), by start: a cue is looked
     # up among the pieces that begin before it
     pieces = sorted(
