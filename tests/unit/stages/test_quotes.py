@@ -1336,3 +1336,14 @@ def test_quotes_a_participle_describing_the_speaker_does_not_swallow_the_saying(
     assert [
         (q.cue.text_in(text), _texts(text, q.content)) for q in quotes if q.cue
     ] == [("said", ["40 civilians were killed"])]
+
+
+@pytest.mark.slow
+def test_quotes_what_was_said_hung_on_the_medium_is_content() -> None:
+    text = (
+        "Erdogan's office said in a statement that he had spoken with Putin by phone."
+    )
+    _, quotes = _run(text)
+    (quote,) = quotes
+    assert quote.medium == "statement"
+    assert _texts(text, quote.content) == ["that he had spoken with Putin by phone"]

@@ -511,6 +511,8 @@ def _separate_reports(verbs: list[tuple[Any, Draft]], offset: int) -> None:
 
 #: prepositions of the medium a cue speaks through ("in an interview", "at a
 #: news conference", "over the phone")
+#: what opens a clause reporting what was said
+_REPORTED_MARKS = frozenset({"that", "whether", "if"})
 _MEDIUM_PREPOSITIONS = frozenset({"in", "on", "during", "via", "through", "at", "over"})
 #: nouns that name a medium with the noun after them ("news conference"), not
 #: when or what about ("evening rally", "security speech")
@@ -628,6 +630,7 @@ def _verb_draft(
     addressee: Any = None
     medium: str | None = None
     setting: set[int] = set()  # where and when it was said
+    reported: set[int] = set()  # a clause the parser hung on the medium
     children = list(token.children)
     clause_deps = _CLAUSE_DEPS | {"acl"} if token.pos_ == "NOUN" else _CLAUSE_DEPS
     clauses = [c for c in children if c.dep_ in clause_deps]
@@ -663,7 +666,16 @@ def _verb_draft(
             and (named := _medium(noun)) is not None
         ):
             medium = named
-            setting.update(_subtree(child))
+            # "said in a statement that ...": the parser hangs what was said
+            # on the medium
+            for clause in noun.children:
+                if clause.dep_ in {"acl", "ccomp", "relcl"} and any(
+                    m.dep_ == "mark" and m.lower_ in _REPORTED_MARKS
+                    for m in clause.children
+                ):
+                    reported.update(_subtree(clause))
+            setting.update(i for i in _subtree(child) if i not in reported)
+            content.update(reported)
         elif noun.ent_type_ in {"DATE", "TIME"}:
             setting.update(_subtree(child))
         elif not content and word in CONTENT_PREPOSITIONS and child.i == token.i + 1:
@@ -685,6 +697,7 @@ def _verb_draft(
         found = paths(sheet, token.i)
         memo = ContentMemo(sheet, token.i)
         content = set(model.content_tokens(sheet, token.i, found, memo)) - setting
+        content |= reported
         rule = None if subject is None else subject.i
         source = model.source_token(sheet, token.i, rule, found, memo)
         subject = doc[source] if source is not None else _said_by(token)
