@@ -1347,3 +1347,39 @@ def test_quotes_what_was_said_hung_on_the_medium_is_content() -> None:
     (quote,) = quotes
     assert quote.medium == "statement"
     assert _texts(text, quote.content) == ["that he had spoken with Putin by phone"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "after",
+    [
+        # a heading in quote marks
+        "'Legend in the Coal Fields.'",
+        # a scare quote inside the writer's sentence
+        'The less valuable mines would be placed in a separate "liquidating trust."',
+    ],
+)
+def test_quotes_a_quotation_that_is_the_writers_joins_no_earlier_quote(
+    after: str,
+) -> None:
+    text = (
+        '"These are strange days," said Peter Morgan, a lawyer for the club. '
+        '"I am skeptical he can pull it off."\n\n' + after
+    )
+    _, quotes = _run(text)
+    quote = _find(quotes, text, "said")
+    assert _texts(text, quote.content) == [
+        '"These are strange days,"',
+        '"I am skeptical he can pull it off."',
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_a_quotation_in_doubled_marks_continues_the_quote() -> None:
+    text = (
+        "''It's more tinkering at the edges,'' said Alan Cole, an economist. "
+        "''I wouldn't call it reform. It's basically just a tax increase'' for the "
+        "top income bracket."
+    )
+    _, quotes = _run(text)
+    assert len(_find(quotes, text, "said").content) == 2

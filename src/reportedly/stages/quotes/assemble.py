@@ -52,10 +52,40 @@ def _union(spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+def _alone_on_its_line(text: str, quotation: Quotation) -> bool:
+    """Whether a quotation is all its line holds."""
+    start, end = quotation.start, quotation.end
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:start].strip() and not text[end:line_end].strip()
+
+
+_QUOTE_CHARS = frozenset("\"'“”‘’«»")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a quotation starting at ``start`` opens its sentence."""
+    before = text[max(0, start - 200) : start]
+    # the rest of a mark of two characters ("''It's ...")
+    while before and before[-1] in _QUOTE_CHARS:
+        before = before[:-1]
+    before = before.rstrip(" \t\u00a0")
+    if not before or before[-1] in "\n.?!…:;—–-([":
+        return True
+    # after another quotation that ended a sentence or a clause: '... ," "...'
+    return before[-1] in "\"'”’»" and len(before) > 1 and before[-2] in ".?!…,"
+
+
+def _words(text: str, quotation: Quotation) -> tuple[str, list[str]]:
+    """The text inside a quotation's marks, and its words."""
+    inner = " ".join(p.text_in(text) for p in quotation.inner(text))
+    return inner, inner.split()
+
+
 def is_quotation(text: str, quotation: Quotation, min_words: int) -> bool:
     """Long enough, or sentence-like enough, not to be a scare quote or a title."""
-    inner = " ".join(p.text_in(text) for p in quotation.inner(text))
-    words = inner.split()
+    inner, words = _words(text, quotation)
     # capitalised word by word: a title or a nickname ("Nightly News.", "Fox
     # and Friends."), short or named as one ("on CNN's “State of the Union.”")
     titled = all(w[:1].isupper() or w in _TITLE_SMALL for w in words[1:-1]) and all(
@@ -65,7 +95,8 @@ def is_quotation(text: str, quotation: Quotation, min_words: int) -> bool:
         len(words) < min_words
         or _TITLE_BEFORE.search(text, max(0, quotation.start - 40), quotation.start)
         is not None
-    ):
+        or _alone_on_its_line(text, quotation)
+    ):  # ... or a heading in quote marks ("'Legend in the Coal Fields.'")
         return False
     if len(words) >= min_words:
         return True
@@ -228,8 +259,16 @@ class Assembler:
                     self.same_sentence(quotation)
                     or self.adjacent(quotation)
                     or self.colon_before(quotation)
-                    or self.floating(quotation, last)
                 )
+                if draft is None and _opens_sentence(self.text, quotation.start):
+                    draft = self.floating(quotation, last)
+                elif (
+                    draft is None and len(_words(self.text, quotation)[1]) >= min_words
+                ):
+                    # a quotation inside a sentence with no cue continues
+                    # nobody's words; a short one ("placed in a separate
+                    # “liquidating trust.”") is the writer's
+                    draft = self.unattributed(quotation)
             if draft is None:
                 continue
             self.attach(draft, quotation)
@@ -256,6 +295,10 @@ class Assembler:
         said = self.said_before(quotation, para)
         if said is not None:
             return said
+        return self.unattributed(quotation)
+
+    def unattributed(self, quotation: Quotation) -> Draft:
+        """A new quote of nobody named."""
         draft = Draft(
             kind="direct",
             content=[],
