@@ -1383,3 +1383,26 @@ def test_quotes_a_quotation_in_doubled_marks_continues_the_quote() -> None:
     )
     _, quotes = _run(text)
     assert len(_find(quotes, text, "said").content) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        (
+            '"There is a relationship between the rebels and Moscow, and I understand '
+            'and hear that Moscow strongly supports the rebels," Jan Novak told '
+            "Radio Tirana.",
+            "I understand and hear that",
+        ),
+        ('"I think that the deal is dead," she said.', "I think that"),
+        ('"The deal is dead," she said.', None),
+        ('"They think that the deal is dead," she said.', None),
+    ],
+)
+def test_quotes_the_speakers_own_hedge_inside_the_quote(
+    text: str, hedge: str | None
+) -> None:
+    _, quotes = _run(text)
+    (quote,) = quotes
+    assert (quote.hedge.text_in(text) if quote.hedge else None) == hedge

@@ -27,7 +27,7 @@ from .assemble import Assembler, cut_according, fill_gaps, outermost, overlap
 from .cues import DOCUMENT_NOUNS, NOT_SPEAKERS
 from .marks import QUOTE_MARKS, Quotation, find_quotations
 from .model import QuoteModel, load_quote_model
-from .rules import Draft, find_attributions, minus
+from .rules import Draft, find_attributions, hedge_frame, minus
 from .speakers import (
     PERSON_PRONOUNS,
     Name,
@@ -81,6 +81,18 @@ def _kind(text: str, draft: Draft, paragraphs: Assembler) -> QuoteKind:
     ):
         return "document"
     return "indirect"
+
+
+def _hedge_inside(
+    article: Article, starts: list[int], content: tuple[Span, ...]
+) -> Span | None:
+    """The speaker's own hedge inside the content ("I understand and hear that");
+    ``starts`` are where the article's parses start."""
+    index = bisect.bisect_right(starts, content[0].start) - 1
+    if index < 0:
+        return None
+    parse = article.parses[index]
+    return hedge_frame(parse.doc, parse.start, content)
 
 
 def _trimmed(text: str, spans: list[Span]) -> list[Span]:
@@ -157,6 +169,7 @@ def extract_quotes(
         assembler.drafts = outermost(assembler.drafts)
     cut_according(assembler.drafts, article.text, pieces)
     names: list[Name] = named_entities(article.parses) if resolve_names else []
+    starts = [p.start for p in paragraphs]
     quotes: list[Quote] = []
     seen: set[tuple[tuple[Span, ...], Span | None]] = set()
     for draft in assembler.drafts:
@@ -210,7 +223,7 @@ def extract_quotes(
                     if draft.date
                     else None
                 ),
-                hedge=draft.hedge,
+                hedge=draft.hedge or _hedge_inside(article, starts, content),
                 extractor=EXTRACTOR,
             )
         )

@@ -104,6 +104,13 @@ HEDGES = frozenset(
     """.split()  # noqa: SIM905
 )
 
+#: verbs a speaker hedges their own words with ("I understand and hear that")
+HEDGE_FRAMES = frozenset(
+    """
+    understand hear believe think suspect guess suppose gather assume imagine
+    """.split()  # noqa: SIM905
+)
+
 #: reporting nouns that head an attribution ("the claim that ...")
 CUE_NOUNS = frozenset(
     """

@@ -17,6 +17,7 @@ from .cues import (
     BELIEF,
     CLAUSE_ONLY,
     CONTENT_PREPOSITIONS,
+    HEDGE_FRAMES,
     HEDGES,
     MEDIUM_NOUNS,
     NOT_SPEAKERS,
@@ -901,3 +902,35 @@ def find_attributions(
         if len(verbs) > 1:
             _separate_reports(verbs, offset)
         yield from found
+
+
+def hedge_frame(doc: Any, offset: int, content: Sequence[Span]) -> Span | None:
+    """The first-person frame that hedges a content from inside it: "and I
+    understand and hear that Russia supports ..." gives "I understand and hear
+    that"; None without one.
+
+    ``doc`` is the parse holding the content, ``offset`` its article offset.
+    """
+    inside = {
+        t.i for t in doc if any(c.start <= offset + t.idx < c.end for c in content)
+    }
+    for i in sorted(inside):
+        verb = doc[i]
+        if verb.lemma_.lower() not in HEDGE_FRAMES or verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or subjects[0].lower_ not in {"i", "we"}:
+            continue
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        for conj in (c for c in verb.children if c.dep_ == "conj"):
+            if conj.lemma_.lower() in HEDGE_FRAMES:  # "understand and hear that"
+                clauses += [c for c in conj.children if c.dep_ == "ccomp"]
+        if not clauses:
+            continue
+        clause = clauses[0]
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i]
+        last = marks[0] if marks else doc[clause.left_edge.i - 1]
+        if last.i < subjects[0].i or subjects[0].i not in inside:
+            continue
+        return _span(offset, subjects[0], last)
+    return None
