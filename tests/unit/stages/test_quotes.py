@@ -1316,6 +1316,10 @@ def test_quotes_a_trailing_according_to_is_not_the_content_it_follows() -> None:
     assert _texts(text, quote.content) == [
         "that the groups recruited young men who came home"
     ]
+    # in the middle of the report it stays, and so does what follows it
+    text = "Rights groups said that, according to witnesses, soldiers shot two men."
+    _, quotes = _run(text)
+    assert _texts(text, _find(quotes, text, "said").content)[-1].endswith("two men")
     # inside quotation marks the phrase is part of what is quoted
     text = (
         'The report says the company "has 987 subsidiaries, according to its website."'

@@ -402,6 +402,17 @@ def outermost(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+def _phrase_end(draft: Draft) -> int:
+    """Where the whole phrase of a draft's source ends (its cue's without one)."""
+    head = draft.source_head
+    if head is not None and hasattr(head, "right_edge"):
+        last = head.right_edge
+        return int(draft.source_offset + last.idx + len(last.text))
+    if draft.source is not None:
+        return draft.source.end
+    return draft.cue.end if draft.cue is not None else 0
+
+
 def cut_according(drafts: list[Draft], text: str, quoted: Sequence[Span]) -> None:
     """Take an ``according to`` phrase out of the report it follows.
 
@@ -422,12 +433,14 @@ def cut_according(drafts: list[Draft], text: str, quoted: Sequence[Span]) -> Non
         for draft in drafts:
             if draft is according or draft.cue is None or draft.cue.start >= cue.start:
                 continue
-            holding = [c for c in draft.content if c.start <= cue.start < c.end]
-            if not holding:
+            if not _inside(cue.start, draft):
                 continue
-            # the phrase and what follows it in the piece ("two officers ...
-            # who spoke on condition of anonymity")
-            phrase = Span(start=start, end=holding[0].end)
+            # the phrase and what its source noun holds ("two officers ...
+            # who spoke on condition of anonymity"), with the comma after it
+            end = _phrase_end(according)
+            while end < len(text) and text[end] in " ,":
+                end += 1
+            phrase = Span(start=start, end=end)
             kept = [
                 piece
                 for piece in minus(draft.content, phrase, ())
