@@ -713,6 +713,28 @@ def test_quotes_link_the_person_a_speaker_was_named_as(
     assert (linked.speaker_actor_id, linked.speaker_name) == expected
 
 
+def test_quotes_a_person_the_tagger_took_for_an_organisation_is_no_document() -> None:
+    from reportedly.records import Mention, Quote
+    from reportedly.stages.quotes import link_speakers
+
+    text = "Hotak said the militias were paid in cash."
+    person = Mention(
+        span=Span(start=0, end=5),
+        actor_id="per:zarina-hotak",
+        name="Zarina Hotak",
+        kind="person",
+    )
+    article = Article(doc_id="d", text=text, mentions=(person,))
+    quote = Quote(
+        kind="document",
+        content=(Span(start=11, end=len(text) - 1),),
+        speaker=Span(start=0, end=5),
+        speaker_name="Hotak",
+    )
+    (linked,) = link_speakers((quote,), article)
+    assert (linked.kind, linked.speaker_name) == ("indirect", "Zarina Hotak")
+
+
 def test_quotes_link_a_repeated_role_to_the_person_who_holds_it() -> None:
     from reportedly.records import Mention
     from reportedly.stages.quotes import link_speakers

@@ -439,9 +439,15 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
         # Aliyev; an institution keeps the name the text gives it
         speaks = chosen in people
         name = chosen.name if speaks else None
+        # "Lavrov says ..." in a headline: a person the tagger took for an
+        # organisation speaks, no document
+        kind: QuoteKind = (
+            "indirect" if speaks and quote.kind == "document" else quote.kind
+        )
         linked.append(
             replace(
                 quote,
+                kind=kind,
                 speaker_actor_id=chosen.actor_id,
                 speaker_name=name
                 or quote.speaker_name
