@@ -92,7 +92,7 @@ def _hedge_inside(
     if index < 0:
         return None
     parse = article.parses[index]
-    return hedge_frame(parse.doc, parse.start, content)
+    return hedge_frame(parse.doc, parse.start, content, article.text)
 
 
 def _trimmed(text: str, spans: list[Span]) -> list[Span]:

@@ -7,6 +7,7 @@ The results are drafts in article offsets; quote marks are merged in later.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -904,16 +905,32 @@ def find_attributions(
         yield from found
 
 
-def hedge_frame(doc: Any, offset: int, content: Sequence[Span]) -> Span | None:
+#: a first person, then a verb of ``HEDGE_FRAMES`` after it
+_FRAME_WORDS = re.compile(
+    r"\b(?:I|[Ww]e)\b.*?\b(?:understand|understood|hear|heard|believe|think|"
+    r"thought|suspect|guess|suppose|gather|assume|imagine)",
+    re.DOTALL,
+)
+
+
+def hedge_frame(
+    doc: Any, offset: int, content: Sequence[Span], text: str
+) -> Span | None:
     """The first-person frame that hedges a content from inside it: "and I
     understand and hear that Russia supports ..." gives "I understand and hear
     that"; None without one.
 
-    ``doc`` is the parse holding the content, ``offset`` its article offset.
+    ``doc`` is the parse holding the content, ``offset`` its article offset,
+    ``text`` the article's text.
     """
-    inside = {
-        t.i for t in doc if any(c.start <= offset + t.idx < c.end for c in content)
-    }
+    pieces = [text[c.start : c.end] for c in content]
+    if not any(_FRAME_WORDS.search(piece) for piece in pieces):
+        return None  # most contents: no first person, or no such verb
+    inside: set[int] = set()
+    for c in content:
+        found = doc.char_span(c.start - offset, c.end - offset, alignment_mode="expand")
+        if found is not None:
+            inside.update(range(found.start, found.end))
     for i in sorted(inside):
         verb = doc[i]
         if verb.lemma_.lower() not in HEDGE_FRAMES or verb.pos_ != "VERB":
