@@ -569,5 +569,9 @@ def eval_quotes(gold: str, predictions: str | None) -> None:
         click.echo(json.dumps(
             {k: round(v, 4) if isinstance(v, float) else v for k, v in score.items()}
         ))  # fmt: skip
+    spans = result["sentence_spans"]
+    click.echo(json.dumps(
+        {k: round(v, 4) if isinstance(v, float) else v for k, v in spans.items()}
+    ))  # fmt: skip
     seconds = {k: round(v, 3) for k, v in result["seconds"].items()}
     click.echo(json.dumps({"n_docs": result["n_docs"], "seconds": seconds}))

@@ -20,6 +20,7 @@ from reportedly.evaluation.quotes import (
     quote_json,
     record_key,
     score_quotes,
+    score_sentence_spans,
 )
 from reportedly.records import Article, Quote, Span
 
@@ -205,3 +206,42 @@ def test_eval_quotes_runs_given_stages(
     (row,) = read_jsonl(out)
     assert row["annotator"] == "a"
     assert row["quotes"][0]["speaker_name"] is None
+
+
+def test_eval_quotes_sentence_spans_cut_contents_at_sentence_ends() -> None:
+    text = 'He said: "We will stay. We will fight." Then he left.'
+    first, second = text.index("We will stay."), text.index("We will fight.")
+    sentences = {
+        "d1": [Span(start=0, end=second - 1), Span(start=second, end=len(text))]
+    }
+    whole = {"start": first - 1, "end": text.index(" Then")}
+    one_piece = {
+        "d1/a": {"doc_id": "d1", "text": text, "quotes": [{"contents": [whole]}]}
+    }
+    two_pieces = {
+        "d1/a": {
+            "doc_id": "d1",
+            "text": text,
+            "quotes": [
+                {
+                    "contents": [
+                        {"start": first - 1, "end": second - 1},
+                        {"start": second, "end": whole["end"]},
+                    ]
+                }
+            ],
+        }
+    }
+    # one span across the sentence end and two spans, one a sentence, agree
+    scores = score_sentence_spans(one_piece, two_pieces, sentences)
+    assert (scores["span_F1"], scores["n_gold_spans"]) == (1.0, 2)
+    # a prediction stopping short of the second sentence finds one span of two
+    short = {
+        "d1/a": {
+            "doc_id": "d1",
+            "text": text,
+            "quotes": [{"contents": [{"start": first, "end": second - 1}]}],
+        }
+    }
+    scores = score_sentence_spans(one_piece, short, sentences)
+    assert (scores["span_P"], scores["span_R"]) == (1.0, 0.5)

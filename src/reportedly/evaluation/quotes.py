@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -136,6 +137,70 @@ def score_quotes(
     }
 
 
+def _pieces(
+    text: str, spans: Iterable[Any] | None, bounds: Sequence[int]
+) -> set[tuple[int, int]]:
+    """Content spans cut at sentence boundaries, trimmed, as (start, end)."""
+    out: set[tuple[int, int]] = set()
+    for span in spans or ():
+        if not span:
+            continue
+        start, end = int(span["start"]), int(span["end"])
+        cuts = [start, *(b for b in bounds if start < b < end), end]
+        for a, b in pairwise(cuts):
+            while a < b and text[a] in TRIM:
+                a += 1
+            while b > a and text[b - 1] in TRIM:
+                b -= 1
+            if b > a:
+                out.add((a, b))
+    return out
+
+
+def score_sentence_spans(
+    gold: Mapping[str, Record],
+    predicted: Mapping[str, Record],
+    sentences: Mapping[str, Sequence[Span]],
+) -> dict[str, Any]:
+    """Exact content spans within sentences, the unit of sequence taggers.
+
+    Published taggers on PolNeAR (a BERT tagger, CofeNet) score each contiguous
+    content span of a sentence: here every content piece is cut at the
+    sentence boundaries of the parse (``sentences`` by ``doc_id``), trimmed as
+    for exact content, and the distinct spans of a record are matched exactly,
+    whatever quote they belong to. Not the issue's exact-content measure (a
+    whole quote's content, across sentences): a bridge to published numbers.
+    """
+    tp = n_pred = n_gold = 0
+    for key, record in gold.items():
+        text = record["text"]
+        bounds = sorted(
+            {
+                b
+                for s in sentences.get(str(record["doc_id"]), ())
+                for b in (s.start, s.end)
+            }
+        )
+        gold_spans: set[tuple[int, int]] = set()
+        for quote in record["quotes"]:
+            gold_spans |= _pieces(text, quote.get("contents"), bounds)
+        pred_spans: set[tuple[int, int]] = set()
+        for quote in predicted.get(key, {"quotes": []})["quotes"]:
+            pred_spans |= _pieces(text, quote.get("contents"), bounds)
+        tp += len(gold_spans & pred_spans)
+        n_pred += len(pred_spans)
+        n_gold += len(gold_spans)
+    precision, recall = share(tp, n_pred), share(tp, n_gold)
+    return {
+        "measure": "sentence_content_spans",
+        "span_P": precision,
+        "span_R": recall,
+        "span_F1": f1(precision, recall),
+        "n_gold_spans": n_gold,
+        "n_pred_spans": n_pred,
+    }
+
+
 def _span_json(span: Span | None) -> dict[str, int] | None:
     return None if span is None else {"start": span.start, "end": span.end}
 
@@ -205,7 +270,8 @@ def evaluate_quotes(
     ``stages`` defaults to the pipeline's own: cleaning (``clean.v1``), the
     spaCy parser and ``quotes.rules.v1``; a stage with a ``pipe`` method gets
     all articles at once. Returns ``{"scores":
-    [one scorer dict per threshold], "seconds": {stage: seconds}, "n_docs"}``
+    [one scorer dict per threshold], "sentence_spans": {...} (see
+    :func:`score_sentence_spans`), "seconds": {stage: seconds}, "n_docs"}``
     and writes the predictions as JSONL when ``predictions_path`` is given.
     """
     gold = read_jsonl(gold_path, needs="doc_id, annotator, text and quotes")
@@ -219,8 +285,10 @@ def evaluate_quotes(
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     gold_by_key = {record_key(r): r for r in gold}
     pred_by_key = {record_key(r): r for r in predictions}
+    sentences = {a.doc_id: a.sentences for a in articles}
     return {
         "scores": [score_quotes(gold_by_key, pred_by_key, t) for t in thresholds],
+        "sentence_spans": score_sentence_spans(gold_by_key, pred_by_key, sentences),
         "seconds": seconds,
         "n_docs": len(articles),
     }
