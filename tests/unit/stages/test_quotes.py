@@ -1365,14 +1365,30 @@ def test_quotes_a_participle_describing_the_speaker_does_not_swallow_the_saying(
 
 
 @pytest.mark.slow
-def test_quotes_what_was_said_hung_on_the_medium_is_content() -> None:
-    text = (
-        "Erdogan's office said in a statement that he had spoken with Putin by phone."
-    )
+@pytest.mark.parametrize(
+    ("text", "medium", "content"),
+    [
+        (
+            "Erdogan's office said in a statement that he had spoken with Putin by "
+            "phone.",
+            "statement",
+            "that he had spoken with Putin by phone",
+        ),
+        (  # on a participle of the medium
+            "The agency said in a confidential report seen by Reuters that the "
+            "particles were found in January.",
+            "report",
+            "that the particles were found in January",
+        ),
+    ],
+)
+def test_quotes_what_was_said_hung_on_the_medium_is_content(
+    text: str, medium: str, content: str
+) -> None:
     _, quotes = _run(text)
     (quote,) = quotes
-    assert quote.medium == "statement"
-    assert _texts(text, quote.content) == ["that he had spoken with Putin by phone"]
+    assert quote.medium == medium
+    assert _texts(text, quote.content) == [content]
 
 
 @pytest.mark.slow
@@ -1432,3 +1448,16 @@ def test_quotes_the_speakers_own_hedge_inside_the_quote(
     _, quotes = _run(text)
     (quote,) = quotes
     assert (quote.hedge.text_in(text) if quote.hedge else None) == hedge
+
+
+@pytest.mark.slow
+def test_quotes_a_relative_clause_reports_within_itself() -> None:
+    text = (
+        "Israel's Prime Minister, who has long called for tougher action against "
+        'Tehran, said the report showed that Iran "cannot be trusted".'
+    )
+    _, quotes = _run(text)
+    assert _texts(text, _find(quotes, text, "called for").content) == [
+        "tougher action against Tehran"
+    ]
+    assert _find(quotes, text, "said").speaker is not None

@@ -670,10 +670,15 @@ def _verb_draft(
             medium = named
             # "said in a statement that ...": the parser hangs what was said
             # on the medium
-            for clause in noun.children:
-                if clause.dep_ in {"acl", "ccomp", "relcl"} and any(
-                    m.dep_ == "mark" and m.lower_ in _REPORTED_MARKS
-                    for m in clause.children
+            # ("... in a report seen by Reuters that ...": on a participle)
+            for clause in noun.subtree:
+                if (
+                    clause.dep_ in {"acl", "ccomp", "relcl"}
+                    and clause.i not in reported
+                    and any(
+                        m.dep_ == "mark" and m.lower_ in _REPORTED_MARKS
+                        for m in clause.children
+                    )
                 ):
                     reported.update(_subtree(clause))
             setting.update(i for i in _subtree(child) if i not in reported)
@@ -704,6 +709,10 @@ def _verb_draft(
         source = model.source_token(sheet, token.i, rule, found, memo)
         subject = doc[source] if source is not None else _said_by(token)
     content = _without_trailing_asides(doc, content)
+    if token.dep_ == "relcl":
+        # "X, who has long called for tougher action, said ...": a relative
+        # clause reports within itself
+        content &= set(_subtree(token))
     said_so = _pro_form(token)
     if said_so:
         content = said_so  # "said as much in an interview": what was said
