@@ -691,6 +691,13 @@ def _verb_draft(
     for child in children:
         if child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
             setting.update(_subtree(child))
+    if (
+        addressee is not None
+        and medium is None
+        and addressee.lemma_.lower() in {"conference", "briefing", "rally", "hearing"}
+    ):  # "told a weekly news conference": where, not whom
+        medium = _medium(addressee)
+        addressee = None
     # when and where it was said is not what was said
     when = _when_said(doc, setting)
     subject = subject_of(token)
