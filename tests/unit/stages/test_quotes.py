@@ -1199,6 +1199,13 @@ def test_quotes_a_conjunct_in_the_tense_of_the_content_stays_in_it() -> None:
             "post",
             "2023-11-21",
         ),
+        (
+            "Kadyrov, a close ally of the president, said on Telegram on Tuesday "
+            "that his troops were ready.",
+            None,
+            "telegram",
+            "2023-11-21",
+        ),
         (  # a news conference is where it was said, not to whom
             "The spokesman told a weekly news conference on Monday that the talks "
             "were constructive.",

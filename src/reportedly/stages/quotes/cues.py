@@ -76,7 +76,7 @@ MEDIUM_NOUNS = frozenset(
     broadcast podcast video message note testimony hearing debate rally remarks
     comments television radio show program programme appearance town hall
     documentary book essay article piece press call telephone phone text
-    facebook twitter instagram youtube
+    facebook twitter instagram youtube telegram tiktok weibo wechat whatsapp
     """.split()  # noqa: SIM905
 )
 
