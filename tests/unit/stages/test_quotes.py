@@ -1149,6 +1149,21 @@ def test_quotes_a_second_report_of_the_same_speaker_is_its_own_quote(
 
 
 @pytest.mark.slow
+def test_quotes_a_contrasting_while_clause_is_its_own_quote() -> None:
+    text = (
+        "The Kremlin said it had no information about the strike, while Ukraine's "
+        "military said 14 people were killed."
+    )
+    _, quotes = _run(text)
+    assert [
+        (q.speaker.text_in(text), _texts(text, q.content)) for q in quotes if q.speaker
+    ] == [
+        ("The Kremlin", ["it had no information about the strike"]),
+        ("Ukraine's military", ["14 people were killed"]),
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_a_concessive_clause_is_its_own_quote() -> None:
     text = (
         "The governor said the budget was balanced, though his aides conceded "

@@ -385,7 +385,7 @@ def _without_trailing_asides(doc: Any, content: set[int]) -> set[int]:
 
 
 _JOINERS = frozenset({",", "and", "but", ";", "--", "—", "–"})
-_CONCESSIVE = frozenset({"although", "though", "whereas"})
+_CONCESSIVE = frozenset({"although", "though", "whereas", "while"})
 
 
 def _second_report(cue: Any, other: Any) -> bool:
@@ -399,12 +399,12 @@ def _second_report(cue: Any, other: Any) -> bool:
     believes ..., saying that ...``: a participle of speech after a comma;
     ``praised the farmers before promising that ...``: a report as the means or
     the time of the cue's act (PolNeAR marks it apart, 38 of 53 times in the
-    training articles);
-    ``claimed that X was smart, although he refused to ...``: a concessive
-    clause set off by a comma. (Measured on the PolNeAR dev set and dropped: a
-    coordinated clause with a subject of its own, ``, but he ...``, a
-    participle hung on the cue itself, one opening the sentence; each moved
-    exact content up and attribution down.)
+    training articles); ``claimed that X was smart, although he refused to
+    ...``, ``..., while Ukraine's military said ...``: a concessive clause set
+    off by a comma. (Measured on the PolNeAR dev set and dropped: a coordinated
+    clause with a subject of its own, ``, but he ...``, a participle hung on
+    the cue itself, one opening the sentence; each moved exact content up and
+    attribution down.)
     """
     if other.i <= cue.i:
         return False
