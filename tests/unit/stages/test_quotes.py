@@ -1409,6 +1409,17 @@ def test_quotes_a_participle_describing_the_speaker_does_not_swallow_the_saying(
             "report",
             "that the particles were found in January",
         ),
+        (  # read as a relative clause of the medium
+            "Jane Doe told investors on a call that profits would fall.",
+            "call",
+            "that profits would fall",
+        ),
+        (  # after a relative clause of the medium
+            "She wrote in a letter that she sent to the board that the plan was "
+            "illegal.",
+            "letter",
+            "that the plan was illegal",
+        ),
     ],
 )
 def test_quotes_what_was_said_hung_on_the_medium_is_content(

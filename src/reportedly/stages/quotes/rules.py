@@ -515,6 +515,22 @@ def _separate_reports(verbs: list[tuple[Any, Draft]], offset: int) -> None:
 #: news conference", "over the phone")
 #: what opens a clause reporting what was said
 _REPORTED_MARKS = frozenset({"that", "whether", "if"})
+
+
+def _reports(clause: Any) -> bool:
+    """Whether a clause is what was said: opened by "that", "whether" or "if",
+    with a subject of its own ("on a call that profits would fall", which the
+    parser may read as a relative clause of "call")."""
+    first = clause.left_edge
+    if first.lower_ not in _REPORTED_MARKS:
+        return False
+    if any(m.dep_ == "mark" and m.i == first.i for m in clause.children):
+        return True
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.i != first.i for c in clause.children
+    )
+
+
 _MEDIUM_PREPOSITIONS = frozenset({"in", "on", "during", "via", "through", "at", "over"})
 #: nouns that name a medium with the noun after them ("news conference"), not
 #: when or what about ("evening rally", "security speech")
@@ -671,14 +687,16 @@ def _verb_draft(
             # "said in a statement that ...": the parser hangs what was said
             # on the medium
             # ("... in a report seen by Reuters that ...": on a participle)
-            for clause in noun.subtree:
-                if (
-                    clause.dep_ in {"acl", "ccomp", "relcl"}
-                    and clause.i not in reported
-                    and any(
-                        m.dep_ == "mark" and m.lower_ in _REPORTED_MARKS
-                        for m in clause.children
-                    )
+            said = [
+                c
+                for c in noun.subtree
+                if c.dep_ in {"acl", "ccomp", "relcl"} and _reports(c)
+            ]
+            for clause in said:
+                # the innermost: "in a letter that she sent to the board that
+                # the plan was illegal"
+                if not any(
+                    other is not clause and clause.is_ancestor(other) for other in said
                 ):
                     reported.update(_subtree(clause))
             setting.update(i for i in _subtree(child) if i not in reported)
