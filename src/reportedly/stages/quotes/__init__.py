@@ -42,9 +42,9 @@ __all__ = ["EXTRACTOR", "RuleQuotes", "extract_quotes"]
 logger = logging.getLogger(__name__)
 
 EXTRACTOR = "quotes.rules.v1"
-#: the content of a request for anonymity ("asked not to be identified")
-#: "who asked not to be named", even when the parser hung the main clause on it
-#: ("..., who asked not to be named, said the talks ...")
+#: the content of a request for anonymity ("asked not to be identified"), even
+#: when the parser hung the main clause on it ("..., who asked not to be named,
+#: said the talks ...")
 _ANONYMITY = re.compile(
     r"(?:not to be (?:named|identified|quoted)\b|anonymity\W*$)", re.IGNORECASE
 )

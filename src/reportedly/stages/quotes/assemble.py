@@ -3,9 +3,11 @@
 The drafts found on the parse (``rules.py``) take the quotations paired on the
 raw text (``marks.py``): a quotation joins the draft whose content it overlaps,
 the cue of its sentence, the empty cue right after it, a colon before it or a
-dash signature after it (``“...” ― Jane Doe``); a quotation with none of these
-continues the quote before it. Attributions reported inside another's content
-are dropped at the end.
+dash signature after it (``“...” ― Jane Doe``); a quotation opening its
+sentence with none of these continues the quote before it, one inside the
+writer's own sentence nobody's (a short one is a scare quote). Attributions
+reported inside another's content are dropped at the end, and a trailing
+"according to X" is taken out of the report it follows.
 """
 
 from __future__ import annotations
@@ -427,20 +429,19 @@ def cut_according(drafts: list[Draft], text: str, quoted: Sequence[Span]) -> Non
             continue
         if any(q.start <= cue.start < q.end for q in quoted):
             continue
-        start = cue.start
+        # the phrase and what its source noun holds ("two officers ... who
+        # spoke on condition of anonymity"), with the commas around it
+        start, end = cue.start, _phrase_end(according)
         while start > 0 and text[start - 1] in " ,;—–-(":
             start -= 1
+        while end < len(text) and text[end] in " ,":
+            end += 1
+        phrase = Span(start=start, end=end)
         for draft in drafts:
             if draft is according or draft.cue is None or draft.cue.start >= cue.start:
                 continue
             if not _inside(cue.start, draft):
                 continue
-            # the phrase and what its source noun holds ("two officers ...
-            # who spoke on condition of anonymity"), with the comma after it
-            end = _phrase_end(according)
-            while end < len(text) and text[end] in " ,":
-                end += 1
-            phrase = Span(start=start, end=end)
             kept = [
                 piece
                 for piece in minus(draft.content, phrase, ())
