@@ -511,8 +511,6 @@ def _separate_reports(verbs: list[tuple[Any, Draft]], offset: int) -> None:
                 second.source_offset = draft.source_offset
 
 
-#: prepositions of the medium a cue speaks through ("in an interview", "at a
-#: news conference", "over the phone")
 #: what opens a clause reporting what was said
 _REPORTED_MARKS = frozenset({"that", "whether", "if"})
 
@@ -531,6 +529,8 @@ def _reports(clause: Any) -> bool:
     )
 
 
+#: prepositions of the medium a cue speaks through ("in an interview", "at a
+#: news conference", "over the phone")
 _MEDIUM_PREPOSITIONS = frozenset({"in", "on", "during", "via", "through", "at", "over"})
 #: nouns that name a medium with the noun after them ("news conference"), not
 #: when or what about ("evening rally", "security speech")
@@ -684,9 +684,8 @@ def _verb_draft(
             and (named := _medium(noun)) is not None
         ):
             medium = named
-            # "said in a statement that ...": the parser hangs what was said
-            # on the medium
-            # ("... in a report seen by Reuters that ...": on a participle)
+            # "said in a statement that ...", "in a report seen by Reuters
+            # that ...": the parser hangs what was said on the medium
             said = [
                 c
                 for c in noun.subtree
