@@ -515,6 +515,20 @@ def _separate_reports(verbs: list[tuple[Any, Draft]], offset: int) -> None:
 _REPORTED_MARKS = frozenset({"that", "whether", "if"})
 
 
+def _said_inside(phrase: Any) -> set[int]:
+    """The tokens of what was said when the parser hung it inside ``phrase``
+    (a medium, an addressee): the innermost clause that reports ("in a letter
+    that she sent to the board that the plan was illegal")."""
+    said = [
+        c for c in phrase.subtree if c.dep_ in {"acl", "ccomp", "relcl"} and _reports(c)
+    ]
+    out: set[int] = set()
+    for clause in said:
+        if not any(other is not clause and clause.is_ancestor(other) for other in said):
+            out.update(_subtree(clause))
+    return out
+
+
 def _reports(clause: Any) -> bool:
     """Whether a clause is what was said: opened by "that", "whether" or "if",
     with a subject of its own ("on a call that profits would fall", which the
@@ -666,6 +680,15 @@ def _verb_draft(
         if child.dep_ == "dative" or (is_object and lemma in ADDRESSEE_VERBS):
             addressee = child
             continue
+        if child.dep_ == "dobj" and lemma in ADDRESSEE_VERBS and not clauses:
+            # "told a news conference in Kabul that ...": what was said hung
+            # on whom it was told
+            inside = _said_inside(child)
+            if inside:
+                addressee = child
+                reported |= inside
+                content |= inside
+                continue
         if child.dep_ in _OBJECT_DEPS:
             content.update(_phrase(child))
     for child in children:
@@ -686,18 +709,7 @@ def _verb_draft(
             medium = named
             # "said in a statement that ...", "in a report seen by Reuters
             # that ...": the parser hangs what was said on the medium
-            said = [
-                c
-                for c in noun.subtree
-                if c.dep_ in {"acl", "ccomp", "relcl"} and _reports(c)
-            ]
-            for clause in said:
-                # the innermost: "in a letter that she sent to the board that
-                # the plan was illegal"
-                if not any(
-                    other is not clause and clause.is_ancestor(other) for other in said
-                ):
-                    reported.update(_subtree(clause))
+            reported |= _said_inside(noun)
             setting.update(i for i in _subtree(child) if i not in reported)
             content.update(reported)
         elif noun.ent_type_ in {"DATE", "TIME"}:
