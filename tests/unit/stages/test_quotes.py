@@ -735,6 +735,26 @@ def test_quotes_a_person_the_tagger_took_for_an_organisation_is_no_document() ->
     assert (linked.kind, linked.speaker_name) == ("indirect", "Zarina Hotak")
 
 
+def test_quotes_a_pronoun_inside_the_speaker_phrase_is_someone_else() -> None:
+    from reportedly.records import Mention, Quote
+    from reportedly.stages.quotes import link_speakers
+
+    text = "A diplomat, who said he was not authorised to speak, said it was over."
+    he = text.index("he was")
+    pronoun = Mention(
+        span=Span(start=he, end=he + 2), actor_id="per:ana-ruiz", kind="person"
+    )
+    article = Article(doc_id="d", text=text, mentions=(pronoun,))
+    quote = Quote(
+        kind="indirect",
+        content=(Span(start=text.index("it was"), end=len(text) - 1),),
+        speaker=Span(start=0, end=text.index(", said")),
+        speaker_name="diplomat",
+    )
+    (linked,) = link_speakers((quote,), article)
+    assert linked.speaker_actor_id is None
+
+
 def test_quotes_link_a_repeated_role_to_the_person_who_holds_it() -> None:
     from reportedly.records import Mention
     from reportedly.stages.quotes import link_speakers
@@ -1420,6 +1440,13 @@ def test_quotes_a_participle_describing_the_speaker_does_not_swallow_the_saying(
             "letter",
             "that the plan was illegal",
         ),
+        (  # hung on whom it was told, a news conference
+            "Mohammad Nasim Haqqani, a spokesman for the ministry of agriculture, "
+            "told a news conference in Kabul that wheat production was expected "
+            "to fall by a third this year.",
+            "news conference",
+            "that wheat production was expected to fall by a third this year",
+        ),
     ],
 )
 def test_quotes_what_was_said_hung_on_the_medium_is_content(
@@ -1501,3 +1528,18 @@ def test_quotes_a_relative_clause_reports_within_itself() -> None:
         "tougher action against Tehran"
     ]
     assert _find(quotes, text, "said").speaker is not None
+
+
+@pytest.mark.slow
+def test_quotes_a_role_introduced_unnamed_is_not_the_person_named_before() -> None:
+    text = (
+        "Omar Haqqani, a spokesman for the ministry, said the harvest had failed. "
+        "A senior Western diplomat in Kabul said donors were tired. "
+        '"There is fatigue," the diplomat said.'
+    )
+    _, quotes = _run(text)
+    assert [q.speaker_name for q in quotes] == [
+        "Omar Haqqani",
+        "senior Western diplomat in Kabul",
+        None,
+    ]

@@ -397,21 +397,28 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             continue
         first = bisect.bisect_left(starts, speaker.start)
         last = bisect.bisect_left(starts, speaker.end)
+        whole = speaker.text_in(article.text).lower()
         inside = [
             m
             for m in mentions[first:last]
             if m.span.end <= speaker.end
             # "Mikati's office", "his adviser": a person who owns the speaker
             and not (m.kind == "person" and _possessor(article, m))
+            # "a diplomat, who said he was not authorised, ...": a pronoun
+            # inside the phrase is someone else
+            and not (
+                m.span != speaker
+                and m.span.text_in(article.text).lower() in PERSON_PRONOUNS
+                and whole not in PERSON_PRONOUNS
+            )
         ]
         if not inside:
             # "An alliance spokeswoman, Karin Holm, said", "the diplomat": the
             # person the quote stage named; a pronoun the actors stage could
             # not resolve stays unlinked
-            pronoun = speaker.text_in(article.text).lower() in PERSON_PRONOUNS
             named = (
                 None
-                if pronoun
+                if whole in PERSON_PRONOUNS
                 else _named_person(article.text, quote.speaker_name, mentions, speaker)
             )
             if named is not None:
@@ -432,7 +439,15 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             and (m in holding or names_the_speaker(article.text, m.span, speaker))
         ]
         # "a spokesman for French President Emmanuel Macron": Macron's side
-        sides = [m for m in inside if m.kind == "person"]
+        # (named in the phrase itself, not in an aside: "a diplomat, who said
+        # he was not authorised, ...")
+        sides = [
+            m
+            for m in inside
+            if m.kind == "person"
+            and m.span.text_in(article.text).lower() not in PERSON_PRONOUNS
+            and "," not in article.text[head : m.span.start]
+        ]
         chosen = (holding or people[-1:] or before[-1:] or sides[-1:] or inside)[0]
         # a person's canonical name resolves "he" and "Peskov" when the person
         # is the speaker; "an aide to President Aliyev" is Aliyev's side, not

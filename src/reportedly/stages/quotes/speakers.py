@@ -7,6 +7,7 @@ the article. When nothing fits the name is None: it is never guessed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -257,6 +258,20 @@ def resolve_speaker(
     )
     if word in PERSON_PRONOUNS or is_role or head.ent_type_ == "PERSON":
         earlier = [n for n in names if n.label == "PERSON" and n.span.end <= before]
-        if earlier:
+        if earlier and not (
+            is_role and _introduced_unnamed(text, head.lemma_, earlier[-1], before)
+        ):
             return _fullest(earlier[-1], names)
     return None
+
+
+def _introduced_unnamed(text: str, role: str, name: Name, before: int) -> bool:
+    """Whether "a/an ... <role>" introduced someone new after the sentence of
+    the last name: "A senior Western diplomat in Kabul ... said", then "the
+    diplomat said" is that diplomat, not the spokesman named before."""
+    gap = text[name.span.end : before]
+    end = re.search(r"[.!?][\"'”’]?\s", gap)
+    if end is None:
+        return False
+    pattern = rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,4}}{re.escape(role)}s?\b"
+    return re.search(pattern, gap[end.end() :], re.IGNORECASE) is not None
