@@ -1543,3 +1543,28 @@ def test_quotes_a_role_introduced_unnamed_is_not_the_person_named_before() -> No
         "senior Western diplomat in Kabul",
         None,
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The sanctions policy of Western countries has failed, Russian Foreign "
+            "Minister Sergey Lavrov told a press conference following talks with "
+            "his Iranian counterpart.",
+            "The sanctions policy of Western countries has failed",
+        ),
+        (
+            "The talks will resume next week, the minister said after meeting his "
+            "Iranian counterpart in Tehran.",
+            "The talks will resume next week",
+        ),
+    ],
+)
+def test_quotes_what_follows_an_inverted_cue_is_the_setting(
+    text: str, content: str
+) -> None:
+    _, quotes = _run(text)
+    (quote,) = quotes
+    assert _texts(text, quote.content) == [content]

@@ -511,6 +511,8 @@ def _separate_reports(verbs: list[tuple[Any, Draft]], offset: int) -> None:
                 second.source_offset = draft.source_offset
 
 
+#: what hangs on a cue after it, once its content came before it
+_SETTING_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod", "agent"})
 #: what opens a clause reporting what was said
 _REPORTED_MARKS = frozenset({"that", "whether", "if"})
 
@@ -720,6 +722,25 @@ def _verb_draft(
     for child in children:
         if child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
             setting.update(_subtree(child))
+    said_first = [
+        c
+        for c in clauses
+        if c.dep_ in {"ccomp", "parataxis"}
+        and c.right_edge.i + 1 < token.i
+        and doc[c.right_edge.i + 1].text == ","
+    ]
+    speaker = subject_of(token)
+    if (
+        said_first
+        and lemma in SPEECH
+        and speaker is not None
+        and said_first[-1].right_edge.i < speaker.i < token.i
+    ):
+        # "Prices will rise, the minister said after meeting his counterpart":
+        # what was said comes first; what follows the cue is where and when
+        for child in children:
+            if child.i > token.i and child.dep_ in _SETTING_DEPS:
+                setting.update(_subtree(child))
     if (
         addressee is not None
         and medium is None
