@@ -1568,3 +1568,11 @@ def test_quotes_what_follows_an_inverted_cue_is_the_setting(
     _, quotes = _run(text)
     (quote,) = quotes
     assert _texts(text, quote.content) == [content]
+
+
+@pytest.mark.slow
+def test_quotes_an_expletive_it_is_not_content() -> None:
+    text = "It is widely believed that the ceasefire will collapse."
+    _, quotes = _run(text)
+    (quote,) = quotes
+    assert _texts(text, quote.content) == ["that the ceasefire will collapse"]

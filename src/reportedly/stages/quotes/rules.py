@@ -766,6 +766,12 @@ def _verb_draft(
         source = model.source_token(sheet, token.i, rule, found, memo)
         subject = doc[source] if source is not None else _said_by(token)
     content = _without_trailing_asides(doc, content)
+    if clauses:  # "It is widely believed that ...": the "it" stands for the clause
+        content.difference_update(
+            c.i
+            for c in children
+            if c.dep_ in {"expl", "nsubjpass", "nsubj"} and c.lower_ == "it"
+        )
     if token.dep_ == "relcl":
         # "X, who has long called for tougher action, said ...": a relative
         # clause reports within itself
