@@ -1576,3 +1576,13 @@ def test_quotes_an_expletive_it_is_not_content() -> None:
     _, quotes = _run(text)
     (quote,) = quotes
     assert _texts(text, quote.content) == ["that the ceasefire will collapse"]
+
+
+@pytest.mark.slow
+def test_quotes_an_inverted_speaker_the_parser_made_an_object() -> None:
+    text = "“It was a mistake,” admitted one official."
+    _, quotes = _run(text)
+    (quote,) = quotes
+    assert quote.speaker is not None
+    assert quote.speaker.text_in(text) == "one official"
+    assert _texts(text, quote.content) == ["“It was a mistake,”"]

@@ -359,9 +359,17 @@ def _said_by(token: Any) -> Any:
         return None
     if after.lower_ in {"he", "she"}:
         return after
-    if after.ent_type_ != "PERSON" or after.ent_iob_ != "B":
-        return None
-    return next((e.root for e in doc.ents if e.start == after.i), None)
+    if after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
+        return next((e.root for e in doc.ents if e.start == after.i), None)
+    # "“It was a mistake,” admitted one official.": a noun phrase the parser
+    # made the object, ending the sentence
+    objects = [c for c in token.rights if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    if objects and before.is_quote:
+        noun = objects[0]
+        last = noun.right_edge.i
+        if last + 1 >= len(doc) or doc[last + 1].is_punct:
+            return noun
+    return None
 
 
 def _without_trailing_asides(doc: Any, content: set[int]) -> set[int]:
