@@ -1586,3 +1586,30 @@ def test_quotes_an_inverted_speaker_the_parser_made_an_object() -> None:
     assert quote.speaker is not None
     assert quote.speaker.text_in(text) == "one official"
     assert _texts(text, quote.content) == ["“It was a mistake,”"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The IDF said troops had killed 20 militants; Hamas said the dead were "
+            "civilians.",
+            [
+                ("The IDF", ["troops had killed 20 militants"]),
+                ("Hamas", ["the dead were civilians"]),
+            ],
+        ),
+        (  # one report across a semicolon stays whole
+            "The deal is dead; it was never alive, the minister said.",
+            [("the minister", ["The deal is dead; it was never alive"])],
+        ),
+    ],
+)
+def test_quotes_a_semicolon_between_two_reports_parts_them(
+    text: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    _, quotes = _run(text)
+    assert [
+        (q.speaker.text_in(text), _texts(text, q.content)) for q in quotes if q.speaker
+    ] == expected

@@ -372,6 +372,28 @@ def _said_by(token: Any) -> Any:
     return None
 
 
+def _own_side_of_semicolons(doc: Any, cue: Any, content: set[int]) -> set[int]:
+    """Content on the cue's side of a semicolon that has another report on its
+    other side: "The IDF said troops killed 20 militants; Hamas said the dead
+    were civilians" (not "The deal is dead; it was never alive, she said")."""
+    if not content:
+        return content
+    lo, hi = min(content), max(content)
+    for j in range(lo, hi + 1):
+        if doc[j].text != ";":
+            continue
+        side = range(lo, j) if j < cue.i else range(j + 1, hi + 1)
+        reports = any(
+            doc[k].lemma_.lower() in SPEECH
+            and k != cue.i
+            and any(c.dep_ in _SUBJECT_DEPS for c in doc[k].children)
+            for k in side
+        )
+        if reports:
+            content = {i for i in content if (i > j if j < cue.i else i < j)}
+    return content
+
+
 def _without_trailing_asides(doc: Any, content: set[int]) -> set[int]:
     """Content without a clause set off by a comma at its end: ``..., which
     ...``, ``..., who ...`` (what the writer adds about a noun of it)."""
@@ -774,6 +796,7 @@ def _verb_draft(
         source = model.source_token(sheet, token.i, rule, found, memo)
         subject = doc[source] if source is not None else _said_by(token)
     content = _without_trailing_asides(doc, content)
+    content = _own_side_of_semicolons(doc, token, content)
     if clauses:  # "It is widely believed that ...": the "it" stands for the clause
         content.difference_update(
             c.i
