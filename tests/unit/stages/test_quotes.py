@@ -1613,3 +1613,23 @@ def test_quotes_a_semicolon_between_two_reports_parts_them(
     assert [
         (q.speaker.text_in(text), _texts(text, q.content)) for q in quotes if q.speaker
     ] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker", "addressee"),
+    [
+        ("Zelensky to Putin: 'We will not give up our land'", "Zelensky", "Putin"),
+        ("Biden to Xi: Taiwan policy unchanged", "Biden", "Xi"),
+        # a title with "to" is no addressee
+        ("Russia's envoy to UN: talks must resume", "Russia's envoy to UN", None),
+    ],
+)
+def test_quotes_a_headline_says_to_whom_before_its_colon(
+    text: str, speaker: str, addressee: str | None
+) -> None:
+    _, quotes = _run(text)
+    (quote,) = quotes
+    assert quote.speaker is not None
+    assert quote.speaker.text_in(text) == speaker
+    assert (quote.addressee.text_in(text) if quote.addressee else None) == addressee

@@ -910,6 +910,16 @@ def _poll_draft(token: Any, offset: int, sentence: Any, span: Span) -> Draft | N
 _HEADLINE_SOURCES = frozenset({"poll", "survey", "study", "report"})
 
 
+#: roles named with "to" ("envoy to the UN"): a title, not an addressee
+_ROLES_TO = frozenset(
+    """
+    envoy envoys ambassador ambassadors representative representatives delegate
+    delegates delegation mission adviser advisor aide emissary spokesman
+    spokeswoman spokesperson secretary attache attaché
+    """.split()  # noqa: SIM905
+)
+
+
 def _colon_draft(sentence: Any, offset: int, span: Span) -> Draft | None:
     """A headline ``Speaker: claim`` (a short name phrase, then a colon)."""
     colon = next((t for t in sentence[:8] if t.text == ":"), None)
@@ -924,15 +934,26 @@ def _colon_draft(sentence: Any, offset: int, span: Span) -> Draft | None:
     if left.text.strip(" .").upper() in NOT_SPEAKERS:
         return None  # "Editor's note: ..."
     head = left.root
+    speaker, addressee = left, None
+    to = next((t for t in left[1:] if t.lower_ == "to" and t.i > left.start), None)
+    if (
+        to is not None
+        and to.i + 1 < colon.i
+        and sentence.doc[to.i - 1].lower_ not in _ROLES_TO
+    ):  # "Zelensky to Putin: ...": who says it, then to whom (not "Envoy to UN")
+        speaker = sentence.doc[left.start : to.i]
+        addressee = _span(offset, sentence.doc[to.i + 1], sentence.doc[colon.i - 1])
+        head = speaker.root
     return Draft(
         kind="colon",
         content=_runs(sentence.doc, range(colon.i + 1, sentence.end), offset),
         sentence=span,
         cue=_span(offset, colon, colon),
         cue_lemma=":",
-        source=_span(offset, left[0], left[-1]),
+        source=_span(offset, speaker[0], speaker[-1]),
         source_head=head,
         source_offset=offset,
+        addressee=addressee,
     )
 
 
