@@ -379,6 +379,8 @@ def _own_side_of_semicolons(doc: Any, cue: Any, content: set[int]) -> set[int]:
     if not content:
         return content
     lo, hi = min(content), max(content)
+    if ";" not in doc[lo : hi + 1].text:
+        return content
     for j in range(lo, hi + 1):
         if doc[j].text != ";":
             continue
