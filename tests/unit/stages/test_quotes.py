@@ -1459,6 +1459,16 @@ def test_quotes_what_was_said_hung_on_the_medium_is_content(
 
 
 @pytest.mark.slow
+def test_quotes_whom_it_was_told_when_what_was_said_hung_on_the_medium() -> None:
+    text = "Erdogan told Putin in a phone call that Turkey was ready to host talks."
+    _, quotes = _run(text)
+    (quote,) = quotes
+    assert quote.addressee is not None
+    assert (quote.addressee.text_in(text), quote.medium) == ("Putin", "phone call")
+    assert _texts(text, quote.content) == ["that Turkey was ready to host talks"]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "after",
     [

@@ -773,6 +773,13 @@ def _verb_draft(
         for child in children:
             if child.i > token.i and child.dep_ in _SETTING_DEPS:
                 setting.update(_subtree(child))
+    if addressee is None and reported and lemma in ADDRESSEE_VERBS:
+        # "told Putin in a phone call that ...": with what was said hung on the
+        # medium, the object is whom it was told
+        told = next((c for c in children if c.dep_ == "dobj"), None)
+        if told is not None:
+            addressee = told
+            setting.update(_subtree(told))
     if (
         addressee is not None
         and medium is None
