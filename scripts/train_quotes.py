@@ -19,13 +19,14 @@ held-out tenth of the articles (cue F1; content token F1 averaged by quote;
 quotes with the right source, or rightly none), then the weights are
 refitted on all articles. Deterministic: no random state. Parsing the 840
 training articles takes about two minutes and ``--cache`` keeps the parses for
-the next run (a cache made with other tokenizer exceptions or another model is
-parsed anew); the fits take about two more.
+the next run (a cache made by another model or another version of the nlp
+stage is parsed anew); the fits take about two more.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -41,12 +42,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from reportedly.evaluation._common import read_jsonl  # noqa: E402
 from reportedly.records import Article, Region, Span  # noqa: E402
-from reportedly.stages.nlp import (  # noqa: E402
-    TITLE_ABBREVIATIONS,
-    Parse,
-    SpacyParser,
-    load_model,
-)
+from reportedly.stages import nlp as nlp_stage  # noqa: E402
+from reportedly.stages.nlp import Parse, SpacyParser, load_model  # noqa: E402
 from reportedly.stages.quotes.features import (  # noqa: E402
     ContentMemo,
     content_features,
@@ -67,8 +64,10 @@ def parse_articles(texts: dict[str, str], cache: Path | None) -> Parses:
     """``doc_id -> [(start, Doc), ...]``, from the cache when it is there."""
     from spacy.tokens import DocBin
 
-    # parses made with other tokenizer exceptions are not these parses
-    key = json.dumps({"model": SpacyParser().model, "titles": TITLE_ABBREVIATIONS})
+    # parses made by another model or another version of the nlp stage (its
+    # paragraphs, its tokenizer exceptions) are not these parses
+    stage = hashlib.sha256(Path(nlp_stage.__file__).read_bytes()).hexdigest()
+    key = json.dumps({"model": SpacyParser().model, "nlp": stage})
     stamp = None if cache is None else cache / "train.key"
     if (
         cache is not None
