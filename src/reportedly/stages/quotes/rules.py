@@ -761,12 +761,12 @@ def _verb_draft(
         and c.right_edge.i + 1 < token.i
         and doc[c.right_edge.i + 1].text == ","
     ]
-    speaker = subject_of(token)
+    subject = subject_of(token)
     if (
         said_first
         and lemma in SPEECH
-        and speaker is not None
-        and said_first[-1].right_edge.i < speaker.i < token.i
+        and subject is not None
+        and said_first[-1].right_edge.i < subject.i < token.i
     ):
         # "Prices will rise, the minister said after meeting his counterpart":
         # what was said comes first; what follows the cue is where and when
@@ -789,7 +789,6 @@ def _verb_draft(
         addressee = None
     # when and where it was said is not what was said
     when = _when_said(doc, setting)
-    subject = subject_of(token)
     if subject is not None:
         content.difference_update(_subtree(subject))
     if signed is None:
@@ -944,7 +943,7 @@ def _colon_draft(sentence: Any, offset: int, span: Span) -> Draft | None:
         return None  # "Editor's note: ..."
     head = left.root
     speaker, addressee = left, None
-    to = next((t for t in left[1:] if t.lower_ == "to" and t.i > left.start), None)
+    to = next((t for t in left[1:] if t.lower_ == "to"), None)
     if (
         to is not None
         and to.i + 1 < colon.i
@@ -1038,10 +1037,11 @@ def find_attributions(
         yield from found
 
 
-#: a first person, then a verb of ``HEDGE_FRAMES`` after it
+#: a first person, then a verb of ``HEDGE_FRAMES`` after it (or its past)
 _FRAME_WORDS = re.compile(
-    r"\b(?:I|[Ww]e)\b.*?\b(?:understand|understood|hear|heard|believe|think|"
-    r"thought|suspect|guess|suppose|gather|assume|imagine)",
+    r"\b(?:I|[Ww]e)\b.*?\b(?:"
+    + "|".join(sorted(HEDGE_FRAMES | {"understood", "heard", "thought"}))
+    + ")",
     re.DOTALL,
 )
 
