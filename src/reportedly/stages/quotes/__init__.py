@@ -23,7 +23,14 @@ from ..._when import resolve_date
 from ...errors import ConfigError
 from ...records import Article, Mention, Quote, QuoteKind, Span
 from ...registry import stage
-from .assemble import Assembler, cut_according, fill_gaps, outermost, overlap
+from .assemble import (
+    Assembler,
+    cut_according,
+    fill_gaps,
+    outermost,
+    overlap,
+    worded,
+)
 from .cues import DOCUMENT_NOUNS, NOT_SPEAKERS
 from .marks import QUOTE_MARKS, Quotation, find_quotations
 from .model import QuoteModel, load_quote_model
@@ -84,14 +91,10 @@ def _kind(text: str, draft: Draft, paragraphs: Assembler) -> QuoteKind:
 
 
 def _hedge_inside(
-    article: Article, starts: list[int], content: tuple[Span, ...]
+    article: Article, assembler: Assembler, content: tuple[Span, ...]
 ) -> Span | None:
-    """The speaker's own hedge inside the content ("I understand and hear that");
-    ``starts`` are where the article's parses start."""
-    index = bisect.bisect_right(starts, content[0].start) - 1
-    if index < 0:
-        return None
-    parse = article.parses[index]
+    """The speaker's own hedge inside the content ("I understand and hear that")."""
+    parse = article.parses[assembler.paragraph_of(content[0].start)]
     return hedge_frame(parse.doc, parse.start, content, article.text)
 
 
@@ -101,10 +104,8 @@ def _trimmed(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         piece = text[span.start : span.end]
         start = span.start + len(piece) - len(piece.lstrip())
-        end = span.end - (len(piece) - len(piece.rstrip()))
-        if any(ch.isalnum() for ch in text[start:end]):
-            out.append(Span(start=start, end=end))
-    return out
+        out.append(Span(start=start, end=start + len(piece.strip())))
+    return worded(text, out)
 
 
 def _cue_model(cues: str) -> QuoteModel | None:
@@ -169,7 +170,6 @@ def extract_quotes(
         assembler.drafts = outermost(assembler.drafts)
     cut_according(assembler.drafts, article.text, pieces)
     names: list[Name] = named_entities(article.parses) if resolve_names else []
-    starts = [p.start for p in paragraphs]
     quotes: list[Quote] = []
     seen: set[tuple[tuple[Span, ...], Span | None]] = set()
     for draft in assembler.drafts:
@@ -223,7 +223,7 @@ def extract_quotes(
                     if draft.date
                     else None
                 ),
-                hedge=draft.hedge or _hedge_inside(article, starts, content),
+                hedge=draft.hedge or _hedge_inside(article, assembler, content),
                 extractor=EXTRACTOR,
             )
         )
@@ -444,9 +444,7 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
         sides = [
             m
             for m in inside
-            if m.kind == "person"
-            and m.span.text_in(article.text).lower() not in PERSON_PRONOUNS
-            and "," not in article.text[head : m.span.start]
+            if m.kind == "person" and "," not in article.text[head : m.span.start]
         ]
         chosen = (holding or people[-1:] or before[-1:] or sides[-1:] or inside)[0]
         # a person's canonical name resolves "he" and "Peskov" when the person

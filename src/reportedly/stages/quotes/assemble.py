@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from ...records import Span
-from .marks import Quotation
+from .marks import QUOTE_MARKS, Quotation
 from .rules import Draft, minus
 
 _SENTENCE_END = frozenset(".?!…")
@@ -63,14 +63,11 @@ def _alone_on_its_line(text: str, quotation: Quotation) -> bool:
     return not text[line_start:start].strip() and not text[end:line_end].strip()
 
 
-_QUOTE_CHARS = frozenset("\"'“”‘’«»")
-
-
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether a quotation starting at ``start`` opens its sentence."""
     before = text[max(0, start - 200) : start]
     # the rest of a mark of two characters ("''It's ...")
-    while before and before[-1] in _QUOTE_CHARS:
+    while before and before[-1] in QUOTE_MARKS:
         before = before[:-1]
     before = before.rstrip(" \t\u00a0")
     if not before or before[-1] in "\n.?!…:;—–-([":
@@ -334,7 +331,7 @@ def _modifier_starts(draft: Draft) -> set[int]:
     """Where the participles and relative clauses describing a draft's source
     noun start, in the article ("The report, published by ...": published)."""
     head = draft.source_head
-    if head is None or getattr(head, "pos_", "") not in {"NOUN", "PROPN"}:
+    if head is None or head.pos_ not in {"NOUN", "PROPN"}:
         return set()
     return {
         draft.source_offset + token.idx
@@ -358,7 +355,7 @@ def _without_speaker_asides(drafts: list[Draft]) -> list[Draft]:
             if (
                 draft is not aside
                 and cue.start in starts
-                and draft.cue is not None
+                and draft.cue is not None  # (for the type checker)
                 and _inside(draft.cue.start, aside)
             ):
                 asides.add(j)
@@ -404,10 +401,15 @@ def outermost(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+def worded(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The spans that hold a word (a letter or a digit)."""
+    return [s for s in spans if any(ch.isalnum() for ch in text[s.start : s.end])]
+
+
 def _phrase_end(draft: Draft) -> int:
     """Where the whole phrase of a draft's source ends (its cue's without one)."""
     head = draft.source_head
-    if head is not None and hasattr(head, "right_edge"):
+    if head is not None:
         last = head.right_edge
         return int(draft.source_offset + last.idx + len(last.text))
     if draft.source is not None:
@@ -442,10 +444,6 @@ def cut_according(drafts: list[Draft], text: str, quoted: Sequence[Span]) -> Non
                 continue
             if not _inside(cue.start, draft):
                 continue
-            kept = [
-                piece
-                for piece in minus(draft.content, phrase, ())
-                if any(ch.isalnum() for ch in text[piece.start : piece.end])
-            ]
+            kept = worded(text, minus(draft.content, phrase, ()))
             if kept:
                 draft.content = kept
