@@ -34,6 +34,15 @@ THRESHOLDS = (0.3, 0.8)
 Record = Mapping[str, Any]
 
 
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` without the characters of ``TRIM`` at its edges."""
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end
+
+
 def _chars(
     spans: Iterable[Any] | None, text: str | None = None, *, trim: bool = False
 ) -> set[int]:
@@ -43,10 +52,7 @@ def _chars(
             continue
         start, end = int(span["start"]), int(span["end"])
         if trim and text is not None:
-            while start < end and text[start] in TRIM:
-                start += 1
-            while end > start and text[end - 1] in TRIM:
-                end -= 1
+            start, end = _trim(text, start, end)
         out.update(range(start, end))
     return out
 
@@ -148,12 +154,9 @@ def _pieces(
         start, end = int(span["start"]), int(span["end"])
         cuts = [start, *(b for b in bounds if start < b < end), end]
         for a, b in pairwise(cuts):
-            while a < b and text[a] in TRIM:
-                a += 1
-            while b > a and text[b - 1] in TRIM:
-                b -= 1
-            if b > a:
-                out.add((a, b))
+            piece = _trim(text, a, b)
+            if piece[1] > piece[0]:
+                out.add(piece)
     return out
 
 
