@@ -675,6 +675,28 @@ def test_quotes_a_speaker_for_a_person_is_that_persons_side_not_the_person(
     )
 
 
+def test_quotes_a_pronoun_for_someone_introduced_unnamed_names_him_as_written() -> None:
+    from reportedly.stages.actors import ResolveActors
+    from reportedly.stages.nlp import SpacyParser
+
+    text = (
+        "Foreign Minister Ivo Stanek met the envoy on Tuesday. A senior Western "
+        "diplomat said the talks had stalled. He added that no date had been set. "
+        "The diplomat said the next round was far off."
+    )
+    article = Article(
+        doc_id="t",
+        text=text,
+        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
+    )
+    for built in (SpacyParser(), ResolveActors(), RuleQuotes()):
+        article = built(article)
+    # not Stanek, the last person named: the diplomat, as the text gives him
+    assert [(q.speaker_name, q.speaker_actor_id) for q in article.quotes] == [
+        ("senior Western diplomat", None)
+    ] * 3
+
+
 @pytest.mark.parametrize(
     ("speaker", "name", "expected"),
     [

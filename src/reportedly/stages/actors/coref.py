@@ -254,30 +254,55 @@ def _long_form(
 
 
 class Salience:
-    """Who the text has been talking about, sentence by sentence."""
+    """Who the text has been talking about, sentence by sentence.
+
+    A person is known by its actor id; someone introduced unnamed ("a
+    senior diplomat") by the index of that introduction, which the pronouns
+    and role nouns referring to it share.
+    """
 
     def __init__(self, drafts: list[Draft]) -> None:
         self.drafts = drafts
         self.by_sentence: dict[int, list[int]] = defaultdict(list)
+        self.keys: dict[int, str] = {}
         self.gender: dict[str, str] = {}
         self.roles: dict[str, list[str]] = defaultdict(list)
 
     def add(self, index: int) -> None:
         draft = self.drafts[index]
-        if draft.kind != "person" or draft.actor_id is None:
+        if draft.kind != "person":
             return
+        if draft.actor_id is not None:
+            key = draft.actor_id
+        elif draft.unnamed:
+            key = f"#{index}"
+        elif draft.refers_to in self.keys:
+            key = self.keys[draft.refers_to]
+        else:
+            return
+        self.keys[index] = key
         self.by_sentence[draft.sentence].append(index)
         if draft.gender is not None:
-            self.gender.setdefault(draft.actor_id, draft.gender)
+            self.gender.setdefault(key, draft.gender)
         if draft.role:
-            self.roles[draft.actor_id].append(draft.role.casefold())
+            self.roles[key].append(draft.role.casefold())
 
     def fits(self, index: int, draft: Draft) -> bool:
         other = self.drafts[index]
-        known = self.gender.get(other.actor_id or "")
+        known = self.gender.get(self.keys[index])
         if draft.gender is not None and known not in (None, draft.gender):
             return False
         return draft.in_quote or not other.in_quote
+
+    def _may_be(self, index: int, pronoun: Draft) -> bool:
+        """Whether someone introduced unnamed may be what a pronoun means: as
+        a subject ("A spokesman said ... He added"), not in an adjunct
+        ("Through a spokesman, he declined") nor from inside its own phrase
+        ("a judge presiding over a lawsuit against him")."""
+        other = self.drafts[index]
+        if not other.unnamed:
+            return True
+        return other.is_subject and not other.start <= pronoun.start < other.scope_end
 
     def pronoun(self, index: int, window: int) -> int | None:
         """The person a pronoun refers to: the only one, or the only subject,
@@ -288,14 +313,14 @@ class Salience:
             found = [
                 k
                 for k in self.by_sentence.get(sentence, ())
-                if k < index and self.fits(k, draft)
+                if k < index and self.fits(k, draft) and self._may_be(k, draft)
             ]
             if not found:
                 continue
-            if len({self.drafts[k].actor_id for k in found}) == 1:
+            if len({self.keys[k] for k in found}) == 1:
                 return found[-1]
             subjects = [k for k in found if self.drafts[k].is_subject]
-            if len({self.drafts[k].actor_id for k in subjects}) == 1:
+            if len({self.keys[k] for k in subjects}) == 1:
                 return subjects[-1]
             return None
         return None
@@ -309,7 +334,7 @@ class Salience:
                 other = self.drafts[k]
                 if k >= index or (draft.code and other.code != draft.code):
                     continue
-                titles = self.roles.get(other.actor_id or "", ())
+                titles = self.roles.get(self.keys[k], ())
                 if any(_holds(title, wanted) for title in titles):
                     return k
         return None
@@ -318,21 +343,23 @@ class Salience:
 def resolve_references(
     drafts: list[Draft], *, pronoun_window: int, nominal_window: int
 ) -> None:
-    """Resolve pronouns and role nouns in text order; the rest stay unresolved."""
+    """Resolve pronouns and role nouns in text order; the rest stay unresolved.
+
+    A person introduced unnamed ("a Russian diplomat") is nobody named
+    before; the pronouns and role nouns after it may refer to it.
+    """
     salience = Salience(drafts)
     for index, draft in enumerate(drafts):
         if draft.kind in ("pronoun", "nominal"):
-            found = (
-                salience.pronoun(index, pronoun_window)
-                if draft.kind == "pronoun"
-                else salience.nominal(index, nominal_window)
-            )
+            found = None
+            if draft.kind == "pronoun":
+                found = salience.pronoun(index, pronoun_window)
+            elif not draft.unnamed:
+                found = salience.nominal(index, nominal_window)
             if found is not None:
                 role = draft.role
                 draft.copy_identity(drafts[found], found)
                 draft.role = role
-                if draft.gender is not None and draft.actor_id is not None:
-                    salience.gender.setdefault(draft.actor_id, draft.gender)
             else:
                 draft.kind = "person"
         salience.add(index)

@@ -26,6 +26,10 @@ class Draft:
     ``candidates`` holds the people a title and a surname may name.
     ``replaceable`` marks a one-word model entity a person's surname overrides.
     ``head``, ``first`` and ``last`` place it in its paragraph's tokens.
+    ``unnamed`` marks a person introduced without a name ("a Russian
+    diplomat", "one official"): someone new, never a person named before;
+    ``scope_end`` is where its phrase ends ("a judge presiding over a lawsuit
+    against him": "him" is someone else).
     """
 
     start: int
@@ -48,6 +52,8 @@ class Draft:
     is_subject: bool = False
     in_quote: bool = False
     replaceable: bool = False
+    unnamed: bool = False
+    scope_end: int = 0
 
     def identify(self, actor: Actor, day: date | None) -> None:
         """Take ``actor``'s identity, with the code its role has on ``day``."""

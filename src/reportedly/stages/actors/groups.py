@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Any
 
 from .drafts import Draft, group_identity
 from .recognize import Paragraph, Placement
@@ -22,6 +23,9 @@ _ENTITY_KINDS = frozenset(
     | {"bloc"}
 )
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+#: Words that introduce someone new: "a diplomat", "one official", "another aide".
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+_INTRODUCING = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 _QUOTE_RE = re.compile('["“”«»]')
 _PRONOUN_RE = re.compile(r"\b(?:" + "|".join(PRONOUNS) + r")\b", re.IGNORECASE)
 #: Reporting verbs: the person before one (and its apposition) is the speaker.
@@ -57,6 +61,15 @@ def role_sector(run: list[Placement]) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _introduces(doc: Any, i: int) -> bool:
+    """Whether the phrase starting at token ``i`` opens with an indefinite
+    determiner, over its adjectives: "a senior Russian diplomat"."""
+    k = i - 1
+    while k >= 0 and doc[k].pos_ in ("ADJ", "ADV"):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in _INDEFINITE and doc[k].dep_ in ("det", "nummod")
+
+
 def _merge(par: Paragraph, draft: Draft, i: int, j: int, run: list[Placement]) -> None:
     doc = par.doc
     for match in run:
@@ -76,6 +89,8 @@ def _merge(par: Paragraph, draft: Draft, i: int, j: int, run: list[Placement]) -
         else:
             draft.sector = draft.sector or sector
         draft.kind, draft.actor_id, draft.name = "nominal", None, None
+        draft.unnamed = _introduces(doc, i)
+        draft.scope_end = par.offset + noun.right_edge.idx + len(noun.right_edge)
         draft.words = (noun.lower_,)
         draft.gender = GENDERED.get(noun.lower_)
         return
@@ -121,7 +136,8 @@ def compounds(par: Paragraph) -> None:
 
 
 def nominals(par: Paragraph, *, bare_groups: bool) -> None:
-    """Definite role nouns ("the diplomat") and, optionally, bare groups."""
+    """Role nouns of one person ("the diplomat", "a senior diplomat") and,
+    optionally, bare groups."""
     doc = par.doc
     for match in par.matches:
         if not match.is_role or match.used or any(par.taken[match.i : match.j + 1]):
@@ -132,7 +148,10 @@ def nominals(par: Paragraph, *, bare_groups: bool) -> None:
             while det >= 0 and doc[det].pos_ == "ADJ":
                 det -= 1
             following = match.j + 1 < len(doc) and par.name_token(match.j + 1)
-            if det >= 0 and doc[det].lower_ == "the" and not following:
+            # "A judge ruled", "met a diplomat"; "would be a great senator",
+            # "Ban, a diplomat from", "dangerous for a president" introduce nobody
+            unnamed = _introduces(doc, det + 1) and noun.dep_ in _INTRODUCING
+            if det >= 0 and (doc[det].lower_ == "the" or unnamed) and not following:
                 _, sector = role_sector([match])
                 par.add(
                     det,
@@ -142,6 +161,8 @@ def nominals(par: Paragraph, *, bare_groups: bool) -> None:
                     words=(noun.lower_,),
                     sector=sector,
                     gender=GENDERED.get(noun.lower_),
+                    unnamed=unnamed,
+                    scope_end=par.offset + noun.right_edge.idx + len(noun.right_edge),
                 )
             continue
         code, sector = role_sector([match])

@@ -25,6 +25,7 @@ from .vocabulary import (
     NAME_PARTICLES,
     NOT_NAME_LABELS,
     ORG_HEADS,
+    PERSON_APPOSITIONS,
     PERSON_NOUNS,
     TITLE_WORDS,
 )
@@ -217,7 +218,7 @@ class Paragraph:
                 and not self.matches[m].is_person
             ]
             if not others:
-                if ent.label_ == "PERSON":
+                if ent.label_ == "PERSON" or self._apposed_person(i, j):
                     seeds.append((i, j, None))
                 continue
             if any(self.matches[m].i < i or self.matches[m].j > j for m in others):
@@ -235,6 +236,25 @@ class Paragraph:
                 # "envoy for Central Asia Oleg Varentsov" tagged as one place
                 seeds.append((residue.start, j, None))
         return seeds
+
+    def _apposed_person(self, i: int, j: int) -> bool:
+        """Whether a name the model read as something else is a person's by
+        the apposition after it: "Leila Moradi, a researcher at ..."."""
+        doc = self.doc
+        if j == i or not all(doc[k].pos_ == "PROPN" for k in range(i, j + 1)):
+            return False
+        if i > 0 and doc[i - 1].lower_ == "the":
+            return False  # "the Congressional Black Caucus"
+        head = doc[i : j + 1].root
+        return any(
+            child.dep_ == "appos"
+            and child.i > j
+            and child.tag_ == "NN"
+            and child.lower_ in PERSON_APPOSITIONS
+            # "former governor L. Douglas Wilder" is another person's title
+            and not (child.i + 1 < len(doc) and doc[child.i + 1].pos_ == "PROPN")
+            for child in head.rights
+        )
 
     def _untitled(self, i: int, j: int) -> int:
         """Where a gazetteer name starts after its title and demonym.

@@ -181,6 +181,24 @@ PERSON_NOUNS: dict[str, frozenset[str]] = {
 #: Nouns for people who speak for others: their sector is their principal's.
 VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople"})
 
+#: Nouns that, set beside a name, say it is a person's: "Leila Moradi, a
+#: researcher at ..." is a researcher even where the model read an organisation.
+PERSON_APPOSITIONS = frozenset(
+    set(PERSON_NOUNS)
+    | VOICE_NOUNS
+    | set(
+        """
+        researcher professor scholar economist lawyer attorney activist author
+        writer journalist reporter correspondent editor columnist doctor
+        physician surgeon nurse teacher student farmer businessman
+        businesswoman entrepreneur resident villager mother father son
+        daughter wife husband brother sister widow lecturer historian
+        scientist engineer pilot soldier officer colonel sergeant captain
+        lieutenant senator congressman congresswoman director secretary
+        """.split()  # noqa: SIM905
+    )
+)
+
 #: spaCy entity labels the stage reads, and the kind of actor each suggests.
 NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place"}
 #: Entity labels that never belong to a person's name.

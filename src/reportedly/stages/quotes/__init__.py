@@ -387,6 +387,18 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
         if speaker is None:
             linked.append(quote)
             continue
+        unnamed = _unnamed_referent(article, speaker, parse_starts)
+        if unnamed is not None:
+            # "A senior diplomat said ... He added": the diplomat, not the
+            # person named before him
+            linked.append(
+                replace(
+                    quote,
+                    speaker_actor_id=None,
+                    speaker_name=as_written(unnamed.span.text_in(article.text)),
+                )
+            )
+            continue
         holder = _role_holder(article, speaker, mentions)
         if holder is not None:
             linked.append(
@@ -502,6 +514,27 @@ def _named_person(
 
 
 _ARTICLES = ("the ", "a ", "an ")
+
+
+def _unnamed_referent(
+    article: Article, speaker: Span, parse_starts: list[int]
+) -> Mention | None:
+    """The person introduced unnamed ("a senior diplomat") that a pronoun or
+    role noun speaking refers to, as the actors stage resolved it."""
+    mentions = article.mentions
+    head = _head_offset(article, speaker, parse_starts)
+    at = bisect.bisect_right([m.span.start for m in mentions], head) - 1
+    if at < 0 or not mentions[at].span.start <= head < mentions[at].span.end:
+        return None
+    mention, seen = mentions[at], {at}
+    while mention.actor_id is None and mention.refers_to is not None:
+        if mention.refers_to in seen or not 0 <= mention.refers_to < len(mentions):
+            return None
+        seen.add(mention.refers_to)
+        mention = mentions[mention.refers_to]
+        if mention.refers_to is None:
+            return mention if mention.actor_id is None else None
+    return None
 
 
 def _role_holder(
