@@ -736,3 +736,27 @@ def test_actors_real_an_apposition_makes_a_misread_name_a_person(nlp: object) ->
     assert found["she"][0].actor_id == "per:ilse-varga"
     # "former governor Tomas Rell" is another person's title, not the caucus's
     assert all(m.kind != "person" for m in found.get("Coastal Progress Caucus", []))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Taliban's spokesman in Kandahar, Abdul Bari, denied the report.",
+        "A spokesman for the Taliban, Mawlawi Abdul Bari, said the road was open.",
+    ],
+)
+@pytest.mark.slow
+def test_actors_real_a_role_of_another_countrys_group_is_someone_else(
+    nlp: object, text: str
+) -> None:
+    # the packaged gazetteer knows a Maldivian minister by the alias "Abdul
+    # Bari"; the Taliban's spokesman of that name is not him
+    _, found = _real(text)
+    bari = found["Abdul Bari"][0]
+    assert (bari.actor_id, bari.country) == ("per:abdul-bari", "AFG")
+
+
+@pytest.mark.slow
+def test_actors_real_a_known_persons_own_role_keeps_them(nlp: object) -> None:
+    _, found = _real("Russian Foreign Minister Sergei Lavrov said the talks went well.")
+    assert found["Sergei Lavrov"][0].actor_id == "phx:SERGEY_LAVROV"

@@ -675,6 +675,29 @@ def test_quotes_a_speaker_for_a_person_is_that_persons_side_not_the_person(
     )
 
 
+def test_quotes_the_person_named_beside_a_groups_role_speaks() -> None:
+    from reportedly.stages.actors import ResolveActors
+    from reportedly.stages.nlp import SpacyParser
+
+    text = (
+        "The Taliban's provincial spokesman, Mawlawi Abdul Bari, said the road "
+        "was open."
+    )
+    article = Article(
+        doc_id="t",
+        text=text,
+        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
+    )
+    for built in (SpacyParser(), ResolveActors(), RuleQuotes()):
+        article = built(article)
+    (quote,) = article.quotes
+    # the spokesman named in apposition, not the Taliban he speaks for
+    assert (quote.speaker_name, quote.speaker_actor_id) == (
+        "Abdul Bari",
+        "per:abdul-bari",
+    )
+
+
 def test_quotes_a_pronoun_for_someone_introduced_unnamed_names_him_as_written() -> None:
     from reportedly.stages.actors import ResolveActors
     from reportedly.stages.nlp import SpacyParser

@@ -132,7 +132,7 @@ def resolve_people(drafts: list[Draft], gazetteer: Gazetteer, day: date | None) 
     for k, draft in full:
         if draft.actor_id is None and _antecedent(drafts, k, full) < 0:
             known = _known_variant(gazetteer, draft.words)
-            if known is not None:
+            if known is not None and _agrees(draft, known):
                 draft.identify(known, day)
             else:
                 draft.actor_id = person_id(draft.name or "")
@@ -151,11 +151,19 @@ def resolve_people(drafts: list[Draft], gazetteer: Gazetteer, day: date | None) 
             continue
         if len(draft.words) == 1:
             known = _known_by_surname(gazetteer, draft.words[0], day)
-            if known is not None:
+            if known is not None and _agrees(draft, known):
                 draft.identify(known, day)
                 continue
         draft.actor_id = person_id(draft.name or " ".join(draft.words))
     _share_codes(drafts)
+
+
+def _agrees(draft: Draft, actor: Actor) -> bool:
+    """Whether a known person may be the one the text names: not when the role
+    the text gives ties them to another country ("Mawlawi Abdul Bari, the
+    Taliban's provincial spokesman" is not the Maldivian minister Abdul Majeed
+    Bari)."""
+    return draft.country is None or actor.country in (None, draft.country)
 
 
 def _known_variant(gazetteer: Gazetteer, words: Sequence[str]) -> Actor | None:

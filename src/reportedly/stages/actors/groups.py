@@ -22,6 +22,7 @@ _ENTITY_KINDS = frozenset(
     {"state", "place", "organisation", "armed_group", "international_organisation"}
     | {"bloc"}
 )
+_GROUP_KINDS = frozenset({"organisation", "armed_group", "international_organisation"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 #: Words that introduce someone new: "a diplomat", "one official", "another aide".
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
@@ -239,7 +240,8 @@ def mark_quoted(par: Paragraph) -> None:
 
 
 def person_codes(par: Paragraph) -> None:
-    """A person the gazetteer lacks takes country and sector from their role.
+    """A person the gazetteer lacks takes country and sector from their role;
+    a known person whose role ties them to another country is someone else.
 
     "Kremlin spokesman X": RUS and the Kremlin's GOV; "X, former deputy
     governor for Helmand Province": AFG (Helmand) and GOV (governor, the
@@ -249,9 +251,8 @@ def person_codes(par: Paragraph) -> None:
     ranges: dict[int, list[tuple[int, int]]] = {}
     people: dict[int, Draft] = {}
     for person, a, b in par.roles:
-        if person.actor_id is None:
-            ranges.setdefault(id(person), []).append((a, b))
-            people[id(person)] = person
+        ranges.setdefault(id(person), []).append((a, b))
+        people[id(person)] = person
     for key, person in people.items():
         found = ranges[key]
         inside = [
@@ -270,6 +271,17 @@ def person_codes(par: Paragraph) -> None:
             for group, (a, b) in zip(inside, found, strict=True)
             for d in _leading(par, group, a, b)
         ]
+        if person.actor_id is not None:
+            owners = leading + [
+                d for group in inside for d in group if _after_of_or_for(par, d)
+            ]
+            if not _owned_elsewhere(person, owners):
+                continue
+            # "The Taliban's provincial spokesman, Mawlawi Abdul Bari": not
+            # the Maldivian minister the gazetteer knows by that alias
+            person.actor_id, person.kind = None, "person"
+            person.name = role_text(par.text, par.doc, person.first, person.last + 1)
+            person.code = person.country = person.sector = None
         coded = leading + [d for group in inside for d in group]
         if coded and person.candidates:
             # "King Hassan of Morocco": the one of the people named so
@@ -284,6 +296,29 @@ def person_codes(par: Paragraph) -> None:
             _head_sector(par, a, b) for a, b in found
         ]
         person.sector = person.sector or next((x for x in sectors if x), None)
+
+
+def _after_of_or_for(par: Paragraph, draft: Draft) -> bool:
+    """Whether an actor follows "of" or "for": "a spokesman for the Taliban"."""
+    before = draft.first - 1
+    while before > 0 and par.doc[before].lower_ in ("the", "a", "an"):
+        before -= 1
+    return before >= 0 and par.doc[before].lower_ in ("of", "for")
+
+
+def _owned_elsewhere(person: Draft, leading: list[Draft]) -> bool:
+    """Whether the role the text gives a known person belongs to a group of
+    another country than the gazetteer's person: someone else of that name.
+
+    Only groups count: a state before the role words may be what the role is
+    about ("a Korea scholar at the Center for ...").
+    """
+    countries = {d.country for d in leading if d.country and d.kind in _GROUP_KINDS}
+    return (
+        bool(countries)
+        and person.country is not None
+        and person.country not in countries
+    )
 
 
 def _leading(par: Paragraph, inside: list[Draft], a: int, b: int) -> list[Draft]:

@@ -463,6 +463,15 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
         # is the speaker; "an aide to President Aliyev" is Aliyev's side, not
         # Aliyev; an institution keeps the name the text gives it
         speaks = chosen in people
+        apposed = (
+            None
+            if speaks
+            else _apposed(article.text, quote.speaker_name, mentions, speaker)
+        )
+        if apposed is not None:
+            # "The Taliban's provincial spokesman, Mawlawi Abdul Bari,": the
+            # man named beside the role speaks, not the Taliban
+            chosen, speaks = apposed, True
         name = chosen.name if speaks else None
         # "Lavrov says ..." in a headline: a person the tagger took for an
         # organisation speaks, no document
@@ -507,6 +516,8 @@ def _named_person(
             written[: len(words)] == words or written[-len(words) :] == words
         ):
             partial.append(mention)
+        elif 2 <= len(written) < len(words) and words[-len(written) :] == written:
+            partial.append(mention)  # "Mawlawi Abdul Bari" is "Abdul Bari"
     for found in (exact, partial):
         if found:
             return min(found, key=lambda m: abs(m.span.start - speaker.start))
@@ -514,6 +525,20 @@ def _named_person(
 
 
 _ARTICLES = ("the ", "a ", "an ")
+#: what may stand between a role and the name beside it: ", Mawlawi "
+_BESIDE = re.compile(r"[,\s]*(?:[A-Z][\w.]*\s+){0,2}")
+
+
+def _apposed(
+    text: str, name: str | None, mentions: list[Mention], speaker: Span
+) -> Mention | None:
+    """The resolved person named right after a role that speaks, when the
+    quote stage named the speaker by that apposition."""
+    found = _named_person(text, name, mentions, speaker)
+    if found is None or found.span.start < speaker.end:
+        return None
+    gap = text[speaker.end : found.span.start]
+    return found if _BESIDE.fullmatch(gap) else None
 
 
 def _unnamed_referent(
