@@ -19,7 +19,7 @@ from typing import BinaryIO
 from .__about__ import __version__
 from .config import Config, load_config
 from .ingest import read_documents
-from .pipeline import Pipeline
+from .pipeline import Pipeline, fingerprint
 from .records import Article, Failure
 from .store import Store
 
@@ -74,12 +74,14 @@ def run(
 ) -> RunReport:
     """Read inputs, run the pipeline and save every batch to a DuckDB store.
 
-    Documents already stored and processed by the same stages are skipped
-    unless ``force``; one bad document becomes a row of ``failures``.
+    Documents already stored and processed by the same stages, with the same
+    settings and reportedly version, are skipped unless ``force``; one bad
+    document becomes a row of ``failures``.
     """
     config = config or load_config()
     names = tuple(stages or config.stages)
     pipeline = Pipeline.from_config(replace(config, stages=names))
+    made_by = fingerprint(names, config.stage_settings, __version__)
     path = db or config.store_path
     started = time.perf_counter()
     with Store(path) as store:
@@ -93,7 +95,9 @@ def run(
                 set()
                 if force
                 else store.processed_ids(
-                    (a.doc_id for a in batch if isinstance(a, Article)), names
+                    (a.doc_id for a in batch if isinstance(a, Article)),
+                    names,
+                    made_by,
                 )
             )
             todo = [
@@ -103,7 +107,9 @@ def run(
             results = list(pipeline.run(todo, fail_fast=fail_fast))
             articles = [r for r in results if isinstance(r, Article)]
             failures = [r for r in results if isinstance(r, Failure)]
-            saved = store.save(articles, failures, run_id=run_id, stages=names)
+            saved = store.save(
+                articles, failures, run_id=run_id, stages=names, pipeline=made_by
+            )
             report.documents += len(articles)
             report.new += saved.new_documents
             report.updated += saved.updated_documents

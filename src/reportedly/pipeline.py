@@ -6,7 +6,9 @@ goes on; ``fail_fast`` turns that into a :class:`~reportedly.errors.StageError`.
 
 from __future__ import annotations
 
+import hashlib
 import inspect
+import json
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,6 +31,27 @@ class BuiltStage:
 
     name: str
     stage: Stage
+
+
+def fingerprint(
+    names: Sequence[str], settings: Mapping[str, Mapping[str, Any]], version: str
+) -> str:
+    """What a run's results depend on, as a short hash: the reportedly version,
+    the stages in order and each one's settings (but ``batch_size``, which
+    changes only the speed). The store keeps it with every document, so a run
+    with other settings or another release redoes it."""
+    data = {
+        "reportedly": version,
+        "stages": [
+            [
+                name,
+                {k: v for k, v in settings.get(name, {}).items() if k != "batch_size"},
+            ]
+            for name in names
+        ],
+    }
+    blob = json.dumps(data, sort_keys=True, default=str).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()[:16]
 
 
 def _build(name: str, settings: Mapping[str, Any]) -> Stage:

@@ -35,6 +35,30 @@ def test_pipeline_run_is_idempotent(tmp_path: Path, times: int) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("key", "value"), [("cues", "lexicon")])
+def test_pipeline_run_redoes_what_other_settings_made(
+    tmp_path: Path, key: str, value: str
+) -> None:
+    from dataclasses import replace
+
+    from reportedly.config import load_config
+
+    db = str(tmp_path / "e2e.duckdb")
+    base = load_config()
+    settings = {**base.stage_settings}
+    settings["quotes.rules.v1"] = {**settings.get("quotes.rules.v1", {}), key: value}
+    other = replace(base, stage_settings=settings)
+    slower = replace(base, batch_size=3)
+    assert reportedly.run([str(EXAMPLES)], db=db, config=base).new == 14
+    # another batch size gives the same results: nothing to redo
+    assert reportedly.run([str(EXAMPLES)], db=db, config=slower).skipped == 14
+    # another setting of a stage may not: every document is processed again
+    redone = reportedly.run([str(EXAMPLES)], db=db, config=other)
+    assert (redone.updated, redone.skipped) == (14, 0)
+    assert reportedly.run([str(EXAMPLES)], db=db, config=other).skipped == 14
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("field", ["regions"])
 def test_pipeline_extract_spans_match_their_text(field: str) -> None:
     out = StringIO()

@@ -151,3 +151,19 @@ def test_pipeline_from_config_rejects_unknown_settings(
     )
     with pytest.raises(ConfigError, match="Valid settings: tag"):
         Pipeline.from_config(config)
+
+
+def test_pipeline_fingerprint_changes_with_what_changes_results() -> None:
+    from reportedly.pipeline import fingerprint
+
+    names = ("clean.v1", "quotes.rules.v1")
+    settings = {"quotes.rules.v1": {"cues": "model", "batch_size": 8}}
+    base = fingerprint(names, settings, "1.0")
+    assert base == fingerprint(names, settings, "1.0")
+    assert len(base) == 16
+    # the speed of a stage is not its results
+    faster = {"quotes.rules.v1": {"cues": "model", "batch_size": 64}}
+    assert fingerprint(names, faster, "1.0") == base
+    assert fingerprint(names, {"quotes.rules.v1": {"cues": "lexicon"}}, "1.0") != base
+    assert fingerprint(names, settings, "1.1") != base
+    assert fingerprint(names[::-1], settings, "1.0") != base

@@ -168,16 +168,26 @@ class Store:
 
     # -- writing ----------------------------------------------------------
 
-    def processed_ids(self, doc_ids: Iterable[str], stages: Sequence[str]) -> set[str]:
-        """The ids among ``doc_ids`` already stored and processed by ``stages``."""
+    def processed_ids(
+        self,
+        doc_ids: Iterable[str],
+        stages: Sequence[str],
+        pipeline: str | None = None,
+    ) -> set[str]:
+        """The ids among ``doc_ids`` already stored and processed by ``stages``
+        (and, when given, by the same ``pipeline``: see :func:`~reportedly.
+        pipeline.fingerprint`)."""
         ids = list(dict.fromkeys(doc_ids))
         if not ids:
             return set()
-        rows = self._con.execute(
-            "SELECT doc_id FROM documents WHERE list_contains(?, doc_id) "
-            "AND stages = ?",
-            [ids, list(stages)],
-        ).fetchall()
+        sql = (
+            "SELECT doc_id FROM documents WHERE list_contains(?, doc_id) AND stages = ?"
+        )
+        params: list[Any] = [ids, list(stages)]
+        if pipeline is not None:
+            sql += " AND pipeline = ?"
+            params.append(pipeline)
+        rows = self._con.execute(sql, params).fetchall()
         return {r[0] for r in rows}
 
     def save(
@@ -187,8 +197,13 @@ class Store:
         *,
         run_id: str,
         stages: Sequence[str],
+        pipeline: str | None = None,
     ) -> SaveResult:
-        """Write a batch of articles and failures in one transaction."""
+        """Write a batch of articles and failures in one transaction.
+
+        ``pipeline`` is the fingerprint of what processed them (stages,
+        settings, version), kept to tell a later run whether to redo them.
+        """
         ids = list(dict.fromkeys(a.doc_id for a in articles))
         unique = list({a.doc_id: a for a in articles}.values())
         try:
@@ -206,8 +221,9 @@ class Store:
             )
             if existing:
                 self._con.execute(
-                    "UPDATE documents SET stages = ? WHERE list_contains(?, doc_id)",
-                    [list(stages), list(existing)],
+                    "UPDATE documents SET stages = ?, pipeline = ? "
+                    "WHERE list_contains(?, doc_id)",
+                    [list(stages), pipeline, list(existing)],
                 )
                 for table in LAYER_TABLES:
                     self._con.execute(
@@ -216,7 +232,9 @@ class Store:
                     )
             new = [a for a in unique if a.doc_id not in existing]
             now = _now()
-            self._insert("documents", documents_table(new, run_id, stages, now))
+            self._insert(
+                "documents", documents_table(new, run_id, stages, now, pipeline)
+            )
             for table, rows in layer_tables(unique).items():
                 self._insert(table, rows)
             self._save_actors(unique)

@@ -216,3 +216,10 @@ def _m004_events(con: Any) -> None:
         );
         """
     )
+
+
+@migration(5, "pipeline fingerprint")
+def _m005_pipeline(con: Any) -> None:
+    # the stages, their settings and the reportedly version that made a
+    # document's layers: a run with other ones processes it again
+    con.execute("ALTER TABLE documents ADD COLUMN IF NOT EXISTS pipeline VARCHAR")

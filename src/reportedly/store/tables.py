@@ -55,7 +55,11 @@ def _edges(span: Span | None) -> tuple[int | None, int | None]:
 
 
 def documents_table(
-    articles: Sequence[Article], run_id: str, stages: Sequence[str], now: datetime
+    articles: Sequence[Article],
+    run_id: str,
+    stages: Sequence[str],
+    now: datetime,
+    pipeline: str | None = None,
 ) -> pa.Table:
     """One row per new document."""
     rows = [
@@ -76,6 +80,7 @@ def documents_table(
             list(stages),
             run_id,
             now,
+            pipeline,
         )
         for a in articles
     ]
@@ -98,6 +103,7 @@ def documents_table(
             "stages",
             "run_id",
             "ingested_at",
+            "pipeline",
         ],
     )
 

@@ -66,6 +66,37 @@ def test_store_save_is_idempotent_and_round_trips(tmp_path: Path, times: int) ->
         assert store.processed_ids(["a1"], ["s", "t"]) == set()
 
 
+@pytest.mark.parametrize(("made_by", "other"), [("p1", "p2")])
+def test_store_knows_what_processed_a_document(made_by: str, other: str) -> None:
+    with Store(":memory:") as store:
+        run_id = store.start_run(command="t", version="0", stages=["s"], config={})
+        store.save([_article()], run_id=run_id, stages=["s"], pipeline=made_by)
+        assert store.processed_ids(["a1"], ["s"], made_by) == {"a1"}
+        assert store.processed_ids(["a1"], ["s"], other) == set()
+        # processed again by the other pipeline: it is now the other's
+        store.save([_article()], run_id=run_id, stages=["s"], pipeline=other)
+        assert store.processed_ids(["a1"], ["s"], other) == {"a1"}
+        assert store.processed_ids(["a1"], ["s"], made_by) == set()
+
+
+def test_store_upgrades_a_file_from_before_the_pipeline_column(tmp_path: Path) -> None:
+    import duckdb
+
+    db = tmp_path / "v4.duckdb"
+    with Store(db) as store:
+        run_id = store.start_run(command="t", version="0", stages=["s"], config={})
+        store.save([_article()], run_id=run_id, stages=["s"])
+    con = duckdb.connect(str(db))
+    con.execute("ALTER TABLE documents DROP COLUMN pipeline")
+    con.execute("DELETE FROM schema_migrations WHERE version >= 5")
+    con.close()
+    with Store(db) as store:
+        assert store.schema_version() == MIGRATIONS[-1][0]
+        # made by an unknown pipeline: a run redoes it
+        assert store.processed_ids(["a1"], ["s"], "p1") == set()
+        assert store.processed_ids(["a1"], ["s"]) == {"a1"}
+
+
 @pytest.mark.parametrize("reason", ["empty file"])
 def test_store_saves_failures(reason: str) -> None:
     with Store(":memory:") as store:
