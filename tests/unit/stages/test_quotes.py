@@ -190,6 +190,57 @@ def test_features_content_path_feature(token: int, feature: str) -> None:
     assert feature in content_features(sheet, 2, token, path)
 
 
+def _run_on(clauses: int) -> Doc:
+    """One "sentence" of ``clauses`` coordinated "X said Y" clauses, no stop."""
+    spec = []
+    for k in range(clauses):
+        at = 3 * k
+        head, dep = (1, "ROOT") if k == 0 else (1, "conj")
+        spec += [
+            f"Ana/{at + 1}/nsubj/PROPN/NNP/Ana",
+            f"said/{head}/{dep}/VERB/VBD/say",
+            f"yes/{at + 1}/ccomp/INTJ/UH/yes",
+        ]
+    return _parsed(" ".join(spec))
+
+
+@pytest.mark.parametrize("clauses", [400])
+def test_features_read_no_further_than_their_reach(clauses: int) -> None:
+    from reportedly.stages.quotes.features import REACH, source_candidates
+
+    sheet = Sheet.read(_run_on(clauses))
+    cue = 3 * (clauses // 2) + 1
+    assert set(sheet.sentence) == {(0, 3 * clauses)}  # one run-on sentence
+    # every cue would read all 1,200 tokens: the square of the sentence
+    found = paths(sheet, cue)
+    assert set(found) == set(range(cue - REACH, cue + REACH + 1))
+    assert all(abs(i - cue) <= REACH for i in source_candidates(sheet, cue))
+    # a real sentence is read whole
+    assert set(paths(Sheet.read(_parsed(SAID)), 2)) == set(range(9))
+
+
+@pytest.mark.parametrize("clauses", [200])
+def test_quotes_a_run_on_sentence_pairs_reports_within_their_phrases(
+    clauses: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportedly.stages.quotes import rules
+
+    doc = _run_on(clauses)
+    calls = []
+    real = rules._second_report
+    monkeypatch.setattr(
+        rules, "_second_report", lambda c, o: calls.append(1) or real(c, o)
+    )
+    whole = Span(start=0, end=len(doc.text))
+    verbs = [
+        (doc[3 * k + 1], Draft(kind="indirect", content=[whole], sentence=whole))
+        for k in range(clauses)
+    ]
+    rules._separate_reports(verbs, 0)
+    # the first "said" holds the others; each other holds only itself
+    assert len(calls) <= 3 * clauses
+
+
 DEEP = (
     "Ana/1/nsubj/PROPN/NNP/Ana said/1/ROOT/VERB/VBD/say that/8/mark/SCONJ/IN/that "
     "plans/8/nsubj/NOUN/NNS/plan of/3/prep/ADP/IN/of cities/4/pobj/NOUN/NNS/city "

@@ -186,9 +186,23 @@ def lemma_class(sheet: Sheet, i: int) -> str:
 Path = tuple[list[str], list[int]]
 Paths = dict[int, Path | None]
 
+#: How far from its cue, in tokens, its content and source are looked for.
+#: Real sentences are shorter (the longest of the PolNeAR training articles
+#: has 222 tokens, of the dev articles 97); a run-on "sentence" of thousands
+#: (a scraped list, a table without stops) would cost the square of its
+#: length, every cue reading every token.
+REACH = 250
+
+
+def reach(sheet: Sheet, cue: int) -> range:
+    """The tokens of the cue's sentence within :data:`REACH` of it."""
+    start, end = sheet.sentence[cue]
+    return range(max(start, cue - REACH), min(end, cue + REACH + 1))
+
 
 def paths(sheet: Sheet, cue: int) -> Paths:
-    """The dependency path from ``cue`` to every token of its sentence.
+    """The dependency path from ``cue`` to every token of its sentence
+    (within :data:`REACH` of it).
 
     A path is the dependencies climbed from the cue up to the lowest common
     ancestor, then the tokens walked down to the token (top first); None when
@@ -208,7 +222,7 @@ def paths(sheet: Sheet, cue: int) -> Paths:
     known: dict[int, Path] = {node: (ups, []) for node, ups in above.items()}
     head = sheet.head
     out: Paths = {}
-    for i in range(start, end):
+    for i in reach(sheet, cue):
         path = known.get(i)
         if path is None:
             stack = [i]
@@ -435,11 +449,10 @@ _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "pobj"})
 
 
 def source_candidates(sheet: Sheet, cue: int) -> list[int]:
-    """The tokens of the cue's sentence that may head its source."""
-    start, end = sheet.sentence[cue]
+    """The tokens of the cue's sentence (within reach) that may head its source."""
     return [
         i
-        for i in range(start, end)
+        for i in reach(sheet, cue)
         if i != cue and (sheet.pos[i] in _NOMINAL or sheet.dep[i] in _NOMINAL_DEPS)
     ]
 

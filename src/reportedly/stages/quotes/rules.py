@@ -7,6 +7,7 @@ The results are drafts in article offsets; quote marks are merged in later.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -508,9 +509,19 @@ def minus(spans: Sequence[Span], cut: Span, keep: Sequence[Span]) -> list[Span]:
 def _separate_reports(verbs: list[tuple[Any, Draft]], offset: int) -> None:
     """Cut second reports of the same speaker (:func:`_second_report`) out of
     the first one's content; they keep their own draft, and the first's source
-    when they name none."""
+    when they name none.
+
+    A second report hangs inside the first's phrase, so only the verbs whose
+    head lies there are read (a run-on sentence of hundreds of cues would
+    otherwise pair each with all).
+    """
+    heads = sorted((other.head.i, k) for k, (other, _) in enumerate(verbs))
+    starts = [h for h, _ in heads]
     for cue, draft in verbs:
-        for other, second in verbs:
+        low = bisect.bisect_left(starts, cue.left_edge.i)
+        high = bisect.bisect_right(starts, cue.right_edge.i)
+        for k in sorted(k for _, k in heads[low:high]):
+            other, second = verbs[k]
             if other is cue or not _second_report(cue, other):
                 continue
             if second.signs:  # "..., China's ambassador, Fu Cong, told a
