@@ -760,3 +760,25 @@ def test_actors_real_a_role_of_another_countrys_group_is_someone_else(
 def test_actors_real_a_known_persons_own_role_keeps_them(nlp: object) -> None:
     _, found = _real("Russian Foreign Minister Sergei Lavrov said the talks went well.")
     assert found["Sergei Lavrov"][0].actor_id == "phx:SERGEY_LAVROV"
+
+
+@pytest.mark.slow
+def test_actors_real_a_given_name_tells_whom_a_pronoun_means(nlp: object) -> None:
+    # without it "her" went to Farrow, the subject, and then "he" could only
+    # be Vance: one wrong guess made the next one
+    _, found = _real(
+        '"Now is the time to act," said Don Farrow, who led the party for years '
+        "and has backed Hillary Vance since her first campaign. Farrow said he "
+        "expects Vance to recover."
+    )
+    assert found["her"][0].actor_id == "per:hillary-vance"
+    assert found["he"][0].actor_id == "per:don-farrow"
+
+
+@pytest.mark.parametrize(("name", "gender"), [("Hillary", "f"), ("Don", "m")])
+def test_actors_first_names_give_a_gender(name: str, gender: str) -> None:
+    from reportedly.stages.actors.vocabulary import FIRST_NAMES
+
+    assert FIRST_NAMES[name.casefold()] == gender
+    # names borne by men and women alike tell nothing
+    assert not {"jordan", "kim", "jean", "andrea", "robin"} & set(FIRST_NAMES)

@@ -20,6 +20,7 @@ from ...records import Span
 from .drafts import Draft, slug, valid_on
 from .roles import person_roles, role_text
 from .vocabulary import (
+    FIRST_NAMES,
     GENDERED,
     HYPHENS,
     NAME_PARTICLES,
@@ -315,6 +316,11 @@ class Paragraph:
                 draft.candidates = people
         else:
             draft.name = " ".join(name.split())
+        # "Hillary Clinton", or "Clinton" the gazetteer knows as her: her given
+        # name tells her gender (a title or an apposition may still say it)
+        full = words if len(words) >= 2 else tuple((draft.name or "").split())
+        if len(full) >= 2:
+            draft.gender = FIRST_NAMES.get(full[0].casefold())
         found = person_roles(self.doc, i, j, self.is_role_token)
         if found:
             draft.role = "; ".join(
