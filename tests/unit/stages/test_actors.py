@@ -782,3 +782,37 @@ def test_actors_first_names_give_a_gender(name: str, gender: str) -> None:
     assert FIRST_NAMES[name.casefold()] == gender
     # names borne by men and women alike tell nothing
     assert not {"jordan", "kim", "jean", "andrea", "robin"} & set(FIRST_NAMES)
+
+
+@pytest.mark.parametrize(
+    ("published", "actor_id"),
+    [("2016-09-20", "phx:SECRETARY-GENERAL_BAN_KI-MOON"), (None, None)],
+)
+@pytest.mark.slow
+def test_actors_real_a_surname_written_first_is_the_full_names_person(
+    nlp: object, published: str | None, actor_id: str | None
+) -> None:
+    from reportedly.stages.nlp import SpacyParser
+
+    # the packaged gazetteer gives "Ban" alone to a Yemeni minister; without a
+    # date its two entries for Ban Ki-moon leave him unsettled, but "Mr. Ban"
+    # and "he" are still him
+    text = (
+        "Ban Ki-moon, the secretary general of the United Nations, spoke on "
+        "Monday. Mr. Ban said the talks would go on. He added that he was hopeful."
+    )
+    article = Article(
+        doc_id="ban",
+        text=text,
+        meta=Meta(published=published),
+        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
+    )
+    mentions = ResolveActors()(SpacyParser()(article)).mentions
+    people = [m for m in mentions if m.kind == "person"]
+    assert [m.span.text_in(text) for m in people] == ["Ban Ki-moon", "Ban", "He", "he"]
+    full = mentions.index(people[0])
+    for later in people[1:]:
+        assert later.actor_id == actor_id
+        while later.refers_to is not None:
+            later = mentions[later.refers_to]
+        assert mentions.index(later) == full

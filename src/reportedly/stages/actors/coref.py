@@ -124,6 +124,7 @@ def _name_key(draft: Draft) -> str:
 def resolve_people(drafts: list[Draft], gazetteer: Gazetteer, day: date | None) -> None:
     """Give every person draft an identity, or leave it to unresolved."""
     people = [(k, d) for k, d in enumerate(drafts) if d.kind == "person"]
+    _surnames_first(drafts, people, day)
     full = [
         (k, d)
         for k, d in people
@@ -156,6 +157,39 @@ def resolve_people(drafts: list[Draft], gazetteer: Gazetteer, day: date | None) 
                 continue
         draft.actor_id = person_id(draft.name or " ".join(draft.words))
     _share_codes(drafts)
+
+
+def _surnames_first(
+    drafts: list[Draft], people: list[tuple[int, Draft]], day: date | None
+) -> None:
+    """A lone word the gazetteer gave to someone ("Ban": a Yemeni minister)
+    that opens a full name the gazetteer knows in this article ("Ban Ki-moon",
+    "Kim Jong-un": the surname first) is that name's person."""
+    known = [
+        (k, d)
+        for k, d in people
+        if len(d.words) >= 2
+        and (d.candidates or (d.actor_id or "per:")[:4] not in ("per:", "org:"))
+    ]
+    if not known:
+        return
+    for k, draft in people:
+        if len(draft.words) != 1 or draft.actor_id is None or draft.refers_to:
+            continue
+        word = _folded(draft.words)
+        opening = [(j, d) for j, d in known if _folded(d.words[:1]) == word]
+        if not opening or any(_folded(d.words[-1:]) == word for _, d in known):
+            continue
+        before = [j for j, _ in opening if j < k]
+        j = before[-1] if before else opening[0][0]
+        source = drafts[j]
+        if source.actor_id is not None:
+            draft.copy_identity(source, j)
+        else:  # two entries for one man, and no date to choose
+            draft.actor_id = draft.name = None
+            draft.code = draft.country = draft.sector = None
+            draft.refers_to, draft.candidates = j, source.candidates
+            _ambiguous(draft, day)
 
 
 def _agrees(draft: Draft, actor: Actor) -> bool:
@@ -265,8 +299,8 @@ class Salience:
     """Who the text has been talking about, sentence by sentence.
 
     A person is known by its actor id; someone introduced unnamed ("a
-    senior diplomat") by the index of that introduction, which the pronouns
-    and role nouns referring to it share.
+    senior diplomat"), or a known name the article leaves unsettled, by the
+    index of that mention, which the mentions referring to it share.
     """
 
     def __init__(self, drafts: list[Draft]) -> None:
@@ -282,10 +316,12 @@ class Salience:
             return
         if draft.actor_id is not None:
             key = draft.actor_id
-        elif draft.unnamed:
-            key = f"#{index}"
         elif draft.refers_to in self.keys:
             key = self.keys[draft.refers_to]
+        elif draft.unnamed or draft.candidates:
+            # someone unnamed, or a known name the article does not settle
+            # ("Ban Ki-moon", two entries and no date): known by this mention
+            key = f"#{index}"
         else:
             return
         self.keys[index] = key
