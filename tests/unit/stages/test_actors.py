@@ -816,3 +816,31 @@ def test_actors_real_a_surname_written_first_is_the_full_names_person(
         while later.refers_to is not None:
             later = mentions[later.refers_to]
         assert mentions.index(later) == full
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "actor_id"),
+    [
+        # the subject of the main verb, not of the clause it reports
+        (
+            "Defence Minister Ivo Stanek said on Monday that President Tomas Rell "
+            "has long called for lower taxes. He said Rell hoped for a deal.",
+            "He",
+            "per:ivo-stanek",
+        ),
+        # "Mrs." is no man's title, however often he was named
+        (
+            "Former President Thomas Stanek spoke on Monday, and Thomas Stanek "
+            "spoke again on Tuesday. Hillary Stanek did not. But Mrs. Stanek "
+            "will face the same questions.",
+            "Stanek",
+            "per:hillary-stanek",
+        ),
+    ],
+)
+@pytest.mark.slow
+def test_actors_real_whom_a_pronoun_or_short_name_means(
+    nlp: object, text: str, mention: str, actor_id: str
+) -> None:
+    _, found = _real(text)
+    assert found[mention][-1].actor_id == actor_id

@@ -91,7 +91,8 @@ def _antecedent(
     """The full name a shorter one stands for, or -1.
 
     Candidates end with the short name ("Durrani": "Omid Durrani"), or, for a
-    lone word no name ends with, begin with it ("Hillary"). Of the candidates
+    lone word no name ends with, begin with it ("Hillary"); a title's gender
+    leaves out the others ("Mrs. Clinton" is not Bill Clinton). Of the candidates
     named before, the one named most often so far wins, the nearest on a tie;
     with none before, the first after (a headline naming a man the body
     introduces).
@@ -99,6 +100,10 @@ def _antecedent(
     draft = drafts[index]
     words = _folded(draft.words)
     n = len(words)
+    # "Mrs. Clinton" is not Bill Clinton
+    full = [
+        (k, d) for k, d in full if d.gender in (None, draft.gender) or not draft.gender
+    ]
     ends = [
         (k, d) for k, d in full if len(d.words) > n and _folded(d.words[-n:]) == words
     ]
@@ -350,7 +355,8 @@ class Salience:
 
     def pronoun(self, index: int, window: int) -> int | None:
         """The person a pronoun refers to: the only one, or the only subject,
-        of the nearest sentence (this one or up to ``window`` before) naming any.
+        or the only subject of the main verb, of the nearest sentence (this one
+        or up to ``window`` before) naming any.
         """
         draft = self.drafts[index]
         for sentence in range(draft.sentence, draft.sentence - window - 1, -1):
@@ -366,6 +372,11 @@ class Salience:
             subjects = [k for k in found if self.drafts[k].is_subject]
             if len({self.keys[k] for k in subjects}) == 1:
                 return subjects[-1]
+            # "Josh Earnest said that Obama has long called for ... He said":
+            # the subject of the main verb, not of the clause it reports
+            main = [k for k in subjects if self.drafts[k].main_subject]
+            if len({self.keys[k] for k in main}) == 1:
+                return main[-1]
             return None
         return None
 

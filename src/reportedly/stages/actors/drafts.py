@@ -50,6 +50,9 @@ class Draft:
     gender: str | None = None
     sentence: int = 0
     is_subject: bool = False
+    #: the subject of the sentence's main verb ("Josh Earnest said that Obama
+    #: ..."), not of a clause inside it
+    main_subject: bool = False
     in_quote: bool = False
     replaceable: bool = False
     unnamed: bool = False

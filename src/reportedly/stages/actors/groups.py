@@ -79,6 +79,7 @@ def _merge(par: Paragraph, draft: Draft, i: int, j: int, run: list[Placement]) -
     draft.first, draft.last = i, j
     head = doc[i : j + 1].root
     draft.head, draft.is_subject = head.i, head.dep_ in ("nsubj", "nsubjpass")
+    draft.main_subject = draft.is_subject and head.head.dep_ == "ROOT"
     par.taken[i : j + 1] = b"\x01" * (j - i + 1)
     draft.role = role_text(par.text, doc, run[0].i, run[-1].j + 1)
     _, sector = role_sector(run)
@@ -210,6 +211,7 @@ def speakers(par: Paragraph) -> None:
             k += 1
         if k < len(doc) and doc[k].lemma_ in REPORTING_LEMMAS:
             draft.is_subject = True
+            draft.main_subject = doc[k].dep_ == "ROOT"
 
 
 def quotations(text: str) -> list[tuple[int, int]]:

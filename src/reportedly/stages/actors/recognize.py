@@ -101,6 +101,8 @@ class Paragraph:
             first=i,
             last=j,
             is_subject=head.dep_ in ("nsubj", "nsubjpass"),
+            main_subject=head.dep_ in ("nsubj", "nsubjpass")
+            and head.head.dep_ == "ROOT",
             **fields,
         )
         self.drafts.append(draft)
@@ -334,7 +336,7 @@ class Paragraph:
         """Record a person's role range, its gender words; its role words are used."""
         self.roles.append((draft, a, b))
         for k in range(a, b):
-            gender = GENDERED.get(self.doc[k].lower_)
+            gender = GENDERED.get(self.doc[k].lower_.rstrip("."))  # "Mrs."
             if gender is not None:
                 draft.gender = gender
             if (match := self.match_at(k)) is not None and match.is_role:
