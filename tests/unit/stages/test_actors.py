@@ -340,15 +340,41 @@ left VERB VBD ROOT 1 O
 ]
 
 
-@pytest.mark.parametrize("first", [0, 1])
+TWO_SUBJECTS = """
+Officials NOUN NNS nsubj 1 O
+said VERB VBD ROOT 1 O
+Petr PROPN NNP compound 3 B-PERSON
+Vost PROPN NNP nsubj 4 I-PERSON
+lied VERB VBD ccomp 1 O
+and CCONJ CC cc 4 O
+Ivo PROPN NNP compound 7 B-PERSON
+Brandt PROPN NNP nsubj 8 I-PERSON
+cheated VERB VBD conj 4 O
+. PUNCT . punct 1 O
+"""
+
+
+@pytest.mark.parametrize("docs", [UNRESOLVED[1:], [TWO_SUBJECTS, UNRESOLVED[1]]])
 def test_actors_unresolvable_pronoun_stays_none(
-    gazetteer: Gazetteer, first: int
+    gazetteer: Gazetteer, docs: list[str]
 ) -> None:
-    """No person before it, or two subjects to choose from: never guessed."""
-    article = article_of(*(doc_of(rows) for rows in UNRESOLVED[first:]))
+    """No person before it, or two subjects, neither of the main verb: never
+    guessed."""
+    article = article_of(*(doc_of(rows) for rows in docs))
     pronoun = resolve_actors(article, gazetteer=gazetteer)[-1]
     assert pronoun.span.text_in(article.text) == "He"
     assert (pronoun.actor_id, pronoun.refers_to, pronoun.kind) == (None, None, "person")
+
+
+def test_actors_pronoun_takes_the_subject_of_the_main_verb(
+    gazetteer: Gazetteer,
+) -> None:
+    """ "Petr Vost said Ivo Brandt lied. He left.": Vost, not Brandt, whose
+    clause Vost reports."""
+    article = article_of(*(doc_of(rows) for rows in UNRESOLVED))
+    mentions = resolve_actors(article, gazetteer=gazetteer)
+    pronoun = mentions[-1]
+    assert (pronoun.actor_id, pronoun.refers_to) == ("per:petr-vost", 0)
 
 
 GROUPS = """
