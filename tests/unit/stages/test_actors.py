@@ -870,3 +870,15 @@ def test_actors_real_whom_a_pronoun_or_short_name_means(
 ) -> None:
     _, found = _real(text)
     assert found[mention][-1].actor_id == actor_id
+
+
+@pytest.mark.slow
+def test_actors_real_a_titled_surname_is_the_articles_own_name(nlp: object) -> None:
+    # the gazetteer knows a Spanish diplomat named Rubio, by his full names only
+    _, found = _real(
+        "Carlos Rubio, an economist in Mexico City, warned of a trade war. "
+        "Mr. Rubio said the damage would be large. Later, President Clinton spoke."
+    )
+    assert found["Rubio"][0].actor_id == "per:carlos-rubio"
+    # a title with a surname that is a known person's alias still names them
+    assert found["Clinton"][0].actor_id == "phx:BILL_CLINTON"

@@ -152,6 +152,9 @@ def resolve_people(drafts: list[Draft], gazetteer: Gazetteer, day: date | None) 
                 source.actor_id = person_id(source.name or "")
             draft.copy_identity(source, found)
             continue
+        if len(draft.candidates) == 1 and len(draft.words) == 1:
+            draft.identify(draft.candidates[0], day)  # "President Kagame"
+            continue
         if draft.candidates:
             _ambiguous(draft, day)
             continue
@@ -179,7 +182,9 @@ def _surnames_first(
     if not known:
         return
     for k, draft in people:
-        if len(draft.words) != 1 or draft.actor_id is None or draft.refers_to:
+        if len(draft.words) != 1 or draft.refers_to is not None:
+            continue
+        if draft.actor_id is None and not draft.candidates:
             continue
         word = _folded(draft.words)
         opening = [(j, d) for j, d in known if _folded(d.words[:1]) == word]

@@ -312,9 +312,17 @@ class Paragraph:
             people = valid_on(
                 tuple(a for a in match.found.actors if a.kind == "person"), self.day
             )
-            if len(people) == 1:
+            # a surname alone is a name of theirs only as an alias ("Obama",
+            # "President Clinton"); else the title found it ("Mr. Rubio")
+            written = {words[0].casefold(), match.found.text.casefold()}
+            named = len(words) > 1 or any(
+                a.casefold() in written for p in people for a in p.aliases
+            )
+            if len(people) == 1 and named:
                 draft.identify(people[0], self.day)
             else:
+                # "Mr. Rubio" is matched by the surname alone: the article's
+                # own "Luis Rubio" comes before a namesake the gazetteer knows
                 draft.candidates = people
         else:
             draft.name = " ".join(name.split())
