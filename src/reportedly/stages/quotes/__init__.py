@@ -527,6 +527,7 @@ def _named_person(
 _ARTICLES = ("the ", "a ", "an ")
 #: what may stand between a role and the name beside it: ", Mawlawi "
 _BESIDE = re.compile(r"[,\s]*(?:[A-Z][\w.]*\s+){0,2}")
+_BESIDE_REACH = 60
 
 
 def _apposed(
@@ -534,8 +535,13 @@ def _apposed(
 ) -> Mention | None:
     """The resolved person named right after a role that speaks, when the
     quote stage named the speaker by that apposition."""
-    found = _named_person(text, name, mentions, speaker)
-    if found is None or found.span.start < speaker.end:
+    # only the people named just after the role (``mentions`` are sorted)
+    low = bisect.bisect_left(mentions, speaker.end, key=lambda m: m.span.start)
+    high = bisect.bisect_right(
+        mentions, speaker.end + _BESIDE_REACH, lo=low, key=lambda m: m.span.start
+    )
+    found = _named_person(text, name, mentions[low:high], speaker)
+    if found is None:
         return None
     gap = text[speaker.end : found.span.start]
     return found if _BESIDE.fullmatch(gap) else None
@@ -547,9 +553,23 @@ def _unnamed_referent(
     """The person introduced unnamed ("a senior diplomat") that a pronoun or
     role noun speaking refers to, as the actors stage resolved it."""
     mentions = article.mentions
+    # mentions are sorted: the ones inside the speaker, and none referring
+    # back unresolved among them, say no before its head is looked for
+    first = bisect.bisect_left(mentions, speaker.start, key=lambda m: m.span.start)
+    inside = range(
+        first,
+        bisect.bisect_left(mentions, speaker.end, lo=first, key=lambda m: m.span.start),
+    )
+    if not any(
+        mentions[k].actor_id is None and mentions[k].refers_to is not None
+        for k in inside
+    ):
+        return None
     head = _head_offset(article, speaker, parse_starts)
-    at = bisect.bisect_right([m.span.start for m in mentions], head) - 1
-    if at < 0 or not mentions[at].span.start <= head < mentions[at].span.end:
+    at = next(
+        (k for k in inside if mentions[k].span.start <= head < mentions[k].span.end), -1
+    )
+    if at < 0:
         return None
     mention, seen = mentions[at], {at}
     while mention.actor_id is None and mention.refers_to is not None:
