@@ -163,6 +163,35 @@ def test_sheet_reads_the_parse_like_spacy(spec: str) -> None:
     assert not any(sheet.quoted)
 
 
+def test_sheet_reads_names_through_any_vocabulary(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reportedly.stages.quotes import sheet as sheets
+
+    first = Sheet.read(_parsed(SAID))  # names now known, read from one vocab
+    again = Sheet.read(_parsed(SAID, vocab=spacy.blank("en").vocab))
+    assert again.lemma == first.lemma
+    assert again.dep == first.dep
+    # past the bound the shared names start again, and read the same
+    monkeypatch.setattr(sheets, "_MAX_NAMES", 1)
+    assert Sheet.read(_parsed(DEEP)).lemma[1] == "say"
+    assert len(sheets._NAMES) > 1
+
+
+@pytest.mark.parametrize(
+    ("pieces", "inside"),
+    [([(0, 10)], [2, 5]), ([(0, 10), (3, 6)], [2, 5]), ([(4, 6)], []), ([], [])],
+)
+def test_sheet_quoted_is_inside_the_marks(
+    pieces: list[tuple[int, int]], inside: list[int]
+) -> None:
+    from reportedly.stages.quotes.sheet import _quoted
+
+    starts = [0, 2, 5, 9, 12]
+    got = _quoted("x" * 12, starts, pieces)
+    assert [x for x, q in zip(starts, got, strict=True) if q] == inside
+
+
 @pytest.mark.parametrize(
     ("text", "inside"),
     [("He said “we will win” today.", ["we", "will", "win"]), ("No marks.", [])],

@@ -13,6 +13,11 @@ from typing import Any
 
 from .marks import find_quotations
 
+#: spaCy's string hashes are the same in every vocabulary: the names read so
+#: far, shared by every sheet (cleared past a bound, for long runs)
+_NAMES: dict[int, str] = {0: ""}
+_MAX_NAMES = 200_000
+
 
 @dataclass(frozen=True, slots=True)
 class Sheet:
@@ -63,14 +68,22 @@ class Sheet:
         attrs = [HEAD, DEP, POS, TAG, LEMMA, LOWER, ENT_TYPE, IS_PUNCT, SENT_START]
         rows = doc.to_array([*attrs, IDX, LENGTH])
         signed = rows.astype("int64")  # relative heads and sentence starts
-        strings = doc.vocab.strings
-        names: dict[int, str] = {0: ""}
+        # the six string columns as one block, read through the shared names
+        block = rows[:, 1:7].ravel().tolist()
+        names = _NAMES
+        if len(names) > _MAX_NAMES:
+            names.clear()
+            names[0] = ""
+        try:
+            read = list(map(names.__getitem__, block))
+        except KeyError:
+            strings = doc.vocab.strings
+            for value in set(block).difference(names):
+                names[value] = strings[value]
+            read = list(map(names.__getitem__, block))
 
         def column(k: int) -> list[str]:
-            values = rows[:, k].tolist()
-            for value in set(values).difference(names):
-                names[value] = strings[value]
-            return list(map(names.__getitem__, values))
+            return read[k - 1 :: 6]
 
         head = [i + h for i, h in enumerate(signed[:, 0].tolist())]
         children: list[list[int]] = [[] for _ in range(n)]
@@ -113,8 +126,13 @@ class Sheet:
 def _quoted(
     text: str, starts: list[int], pieces: Sequence[tuple[int, int]] | None
 ) -> list[bool]:
+    """Whether each token starts inside a quotation's marks (``a < x < b - 1``)."""
     if pieces is None:
         pieces = [(p.start, p.end) for q in find_quotations(text) for p in q.pieces]
     if not pieces:
         return [False] * len(starts)
-    return [any(a < x < b - 1 for a, b in pieces) for x in starts]
+    inside = bytearray(len(text) + 1)
+    for a, b in pieces:
+        if b - 1 > a + 1:
+            inside[a + 1 : b - 1] = b"\x01" * (b - 2 - a)
+    return [bool(inside[x]) if 0 <= x < len(inside) else False for x in starts]
