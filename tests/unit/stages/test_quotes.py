@@ -725,6 +725,21 @@ def test_quotes_link_speakers_to_resolved_mentions(
         assert linked == quote
 
 
+def _linked(text: str) -> Article:
+    """``text`` parsed, its actors resolved and its quotes linked to them."""
+    from reportedly.stages.actors import ResolveActors
+    from reportedly.stages.nlp import SpacyParser
+
+    article = Article(
+        doc_id="t",
+        text=text,
+        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
+    )
+    for built in (SpacyParser(), ResolveActors(), RuleQuotes()):
+        article = built(article)
+    return article
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("speaker", "actor"),
@@ -736,17 +751,8 @@ def test_quotes_link_speakers_to_resolved_mentions(
 def test_quotes_a_speaker_for_a_person_is_that_persons_side_not_the_person(
     speaker: str, actor: str
 ) -> None:
-    from reportedly.stages.actors import ResolveActors
-    from reportedly.stages.nlp import SpacyParser
-
     text = f"{speaker} said the talks had failed."
-    article = Article(
-        doc_id="t",
-        text=text,
-        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
-    )
-    for built in (SpacyParser(), ResolveActors(), RuleQuotes()):
-        article = built(article)
+    article = _linked(text)
     (quote,) = article.quotes
     # the name stays the spokesman's; the actor is whose side he speaks for
     assert (quote.speaker_name, quote.speaker_actor_id) == (
@@ -755,21 +761,13 @@ def test_quotes_a_speaker_for_a_person_is_that_persons_side_not_the_person(
     )
 
 
+@pytest.mark.slow
 def test_quotes_the_person_named_beside_a_groups_role_speaks() -> None:
-    from reportedly.stages.actors import ResolveActors
-    from reportedly.stages.nlp import SpacyParser
-
     text = (
         "The Taliban's provincial spokesman, Mawlawi Abdul Bari, said the road "
         "was open."
     )
-    article = Article(
-        doc_id="t",
-        text=text,
-        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
-    )
-    for built in (SpacyParser(), ResolveActors(), RuleQuotes()):
-        article = built(article)
+    article = _linked(text)
     (quote,) = article.quotes
     # the spokesman named in apposition, not the Taliban he speaks for
     assert (quote.speaker_name, quote.speaker_actor_id) == (
@@ -778,22 +776,14 @@ def test_quotes_the_person_named_beside_a_groups_role_speaks() -> None:
     )
 
 
+@pytest.mark.slow
 def test_quotes_a_pronoun_for_someone_introduced_unnamed_names_him_as_written() -> None:
-    from reportedly.stages.actors import ResolveActors
-    from reportedly.stages.nlp import SpacyParser
-
     text = (
         "Foreign Minister Ivo Stanek met the envoy on Tuesday. A senior Western "
         "diplomat said the talks had stalled. He added that no date had been set. "
         "The diplomat said the next round was far off."
     )
-    article = Article(
-        doc_id="t",
-        text=text,
-        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
-    )
-    for built in (SpacyParser(), ResolveActors(), RuleQuotes()):
-        article = built(article)
+    article = _linked(text)
     # not Stanek, the last person named: the diplomat, as the text gives him
     assert [(q.speaker_name, q.speaker_actor_id) for q in article.quotes] == [
         ("senior Western diplomat", None)
