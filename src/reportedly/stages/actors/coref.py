@@ -19,11 +19,10 @@ from datetime import date
 from ...actors import Actor, Gazetteer
 from .drafts import Draft, code_on, person_id
 from .recognize import Paragraph
-from .vocabulary import PERSON_NOUNS
+from .vocabulary import GROUP_KINDS, PERSON_NOUNS
 
 #: How many aliases make a known person famous enough to name by surname alone.
 FAMOUS_ALIASES = 10
-_GROUP_KINDS = frozenset({"organisation", "armed_group", "international_organisation"})
 #: Qualifiers that make a title another office: a vice president is no president.
 _OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "former", "ex", "late"})
 
@@ -276,7 +275,7 @@ def resolve_organisations(drafts: list[Draft], text: str) -> None:
     """
     named: list[int] = []
     for index, draft in enumerate(drafts):
-        if draft.kind not in _GROUP_KINDS or not draft.words:
+        if draft.kind not in GROUP_KINDS or not draft.words:
             continue
         if (draft.actor_id or "").startswith("org:"):
             found = _long_form(drafts, named, index, text)

@@ -13,9 +13,8 @@ from ...actors import Actor
 from .drafts import slug
 from .recognize import Paragraph, Placement
 from .roles import role_text
-from .vocabulary import LOCATIVE_PREPOSITIONS, NER_KINDS, ORG_HEADS
+from .vocabulary import GROUP_KINDS, LOCATIVE_PREPOSITIONS, NER_KINDS, ORG_HEADS
 
-_GROUPS = frozenset({"organisation", "armed_group", "international_organisation"})
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "dobj", "dative"})
 
 
@@ -72,7 +71,7 @@ def cut_name(par: Paragraph, match: Placement) -> bool:
     doc, k = par.doc, match.i
     if match.j != k or not doc[k].ent_type_:
         return False
-    if not all(a.kind in _GROUPS for a in match.found.actors if a.kind != "role"):
+    if not all(a.kind in GROUP_KINDS for a in match.found.actors if a.kind != "role"):
         return False
     a, b = k, k + 1
     while a > 0 and doc[a].ent_iob_ == "I":

@@ -15,14 +15,13 @@ from typing import Any
 from .drafts import Draft, group_identity
 from .recognize import Paragraph, Placement
 from .roles import role_text
-from .vocabulary import GENDERED, PERSON_NOUNS, PRONOUNS, VOICE_NOUNS
+from .vocabulary import GENDERED, GROUP_KINDS, PERSON_NOUNS, PRONOUNS, VOICE_NOUNS
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _ENTITY_KINDS = frozenset(
     {"state", "place", "organisation", "armed_group", "international_organisation"}
     | {"bloc"}
 )
-_GROUP_KINDS = frozenset({"organisation", "armed_group", "international_organisation"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 #: Words that introduce someone new: "a diplomat", "one official", "another aide".
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
@@ -315,7 +314,7 @@ def _owned_elsewhere(person: Draft, leading: list[Draft]) -> bool:
     Only groups count: a state before the role words may be what the role is
     about ("a Korea scholar at the Center for ...").
     """
-    countries = {d.country for d in leading if d.country and d.kind in _GROUP_KINDS}
+    countries = {d.country for d in leading if d.country and d.kind in GROUP_KINDS}
     return (
         bool(countries)
         and person.country is not None

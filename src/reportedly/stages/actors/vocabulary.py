@@ -136,6 +136,9 @@ GENDERED = {
     ),
 }
 
+#: The kinds of actor that are groups of people (a role's owner, a short name's).
+GROUP_KINDS = frozenset({"organisation", "armed_group", "international_organisation"})
+
 #: Given names common in the news whose bearers are, with few exceptions, of
 #: one gender, so a pronoun can tell "Hillary Clinton" from "Don Fowler" before
 #: any pronoun has been resolved to either. Names borne by both (Jordan, Kim,

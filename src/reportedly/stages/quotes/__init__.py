@@ -550,8 +550,9 @@ def _apposed(
 def _unnamed_referent(
     article: Article, speaker: Span, parse_starts: list[int]
 ) -> Mention | None:
-    """The person introduced unnamed ("a senior diplomat") that a pronoun or
-    role noun speaking refers to, as the actors stage resolved it."""
+    """The person a pronoun or role noun speaking refers to when the actors
+    stage could give them no actor: someone introduced unnamed ("a senior
+    diplomat"), or a known name the article leaves unsettled."""
     mentions = article.mentions
     # mentions are sorted: the ones inside the speaker, and none referring
     # back unresolved among them, say no before its head is looked for
