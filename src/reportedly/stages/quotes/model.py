@@ -89,7 +89,8 @@ class QuoteModel:
         sides of it. ``found`` is ``paths(sheet, cue)`` when the caller has it.
         """
         found = paths(sheet, cue) if found is None else found
-        accepts = self.content.accepts
+        # LinearScorer.accepts, inlined: this runs for every token of every cue
+        get, cut, zero = self.content.weights.get, self.content.cut, repeat(0.0)
         punct = sheet.punct
         memo = ContentMemo(sheet, cue) if memo is None else memo
         inside = {
@@ -97,7 +98,7 @@ class QuoteModel:
             for i, path in found.items()
             if i != cue
             and not punct[i]
-            and accepts(content_features(sheet, cue, i, path, memo))
+            and sum(map(get, content_features(sheet, cue, i, path, memo), zero)) >= cut
         }
         # punctuation goes with its words: in when the words on both sides are
         out: list[int] = []
@@ -124,12 +125,16 @@ class QuoteModel:
         ``subject`` is the token the dependency rules chose, a strong hint.
         """
         found = paths(sheet, cue) if found is None else found
-        logit = self.source.logit
+        get, zero = self.source.weights.get, repeat(0.0)  # LinearScorer.logit
         scored = [
             (
-                logit(
-                    source_features(
-                        sheet, cue, i, found[i], is_subject=i == subject, memo=memo
+                sum(
+                    map(
+                        get,
+                        source_features(
+                            sheet, cue, i, found[i], is_subject=i == subject, memo=memo
+                        ),
+                        zero,
                     )
                 ),
                 i,
