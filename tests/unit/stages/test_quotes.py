@@ -428,17 +428,20 @@ def test_quotes_nested_attributions_are_dropped(
 # --- with the real model -------------------------------------------------------
 
 
-def _run(text: str, published: str | None = None) -> tuple[str, tuple[Quote, ...]]:
-    from reportedly.stages.nlp import SpacyParser
-
-    body = Span(start=0, end=len(text))
-    article = Article(
+def _article(text: str, published: str | None = None) -> Article:
+    """An article whose whole text is its body."""
+    return Article(
         doc_id="t",
         text=text,
         meta=Meta(published=published),
-        regions=(Region(kind="body", span=body),),
+        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
     )
-    parsed = SpacyParser()(article)
+
+
+def _run(text: str, published: str | None = None) -> tuple[str, tuple[Quote, ...]]:
+    from reportedly.stages.nlp import SpacyParser
+
+    parsed = SpacyParser()(_article(text, published))
     return text, RuleQuotes()(parsed).quotes
 
 
@@ -730,11 +733,7 @@ def _linked(text: str) -> Article:
     from reportedly.stages.actors import ResolveActors
     from reportedly.stages.nlp import SpacyParser
 
-    article = Article(
-        doc_id="t",
-        text=text,
-        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
-    )
+    article = _article(text)
     for built in (SpacyParser(), ResolveActors(), RuleQuotes()):
         article = built(article)
     return article

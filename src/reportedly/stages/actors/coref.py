@@ -128,7 +128,7 @@ def _name_key(draft: Draft) -> str:
 def resolve_people(drafts: list[Draft], gazetteer: Gazetteer, day: date | None) -> None:
     """Give every person draft an identity, or leave it to unresolved."""
     people = [(k, d) for k, d in enumerate(drafts) if d.kind == "person"]
-    _surnames_first(drafts, people, day)
+    _surnames_first(drafts, people, gazetteer, day)
     full = [
         (k, d)
         for k, d in people
@@ -167,7 +167,10 @@ def resolve_people(drafts: list[Draft], gazetteer: Gazetteer, day: date | None) 
 
 
 def _surnames_first(
-    drafts: list[Draft], people: list[tuple[int, Draft]], day: date | None
+    drafts: list[Draft],
+    people: list[tuple[int, Draft]],
+    gazetteer: Gazetteer,
+    day: date | None,
 ) -> None:
     """A lone word the gazetteer gave to someone ("Ban": a Yemeni minister)
     that opens a full name the gazetteer knows in this article ("Ban Ki-moon",
@@ -175,8 +178,7 @@ def _surnames_first(
     known = [
         (k, d)
         for k, d in people
-        if len(d.words) >= 2
-        and (d.candidates or (d.actor_id or "per:")[:4] not in ("per:", "org:"))
+        if len(d.words) >= 2 and (d.candidates or d.actor_id in gazetteer)
     ]
     if not known:
         return

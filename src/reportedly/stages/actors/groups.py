@@ -91,7 +91,7 @@ def _merge(par: Paragraph, draft: Draft, i: int, j: int, run: list[Placement]) -
             draft.sector = draft.sector or sector
         draft.kind, draft.actor_id, draft.name = "nominal", None, None
         draft.unnamed = _introduces(doc, i)
-        draft.scope_end = par.offset + noun.right_edge.idx + len(noun.right_edge)
+        draft.scope_end = par.chars(noun.i, noun.right_edge.i)[1]
         draft.words = (noun.lower_,)
         draft.gender = GENDERED.get(noun.lower_)
         return
@@ -163,7 +163,7 @@ def nominals(par: Paragraph, *, bare_groups: bool) -> None:
                     sector=sector,
                     gender=GENDERED.get(noun.lower_),
                     unnamed=unnamed,
-                    scope_end=par.offset + noun.right_edge.idx + len(noun.right_edge),
+                    scope_end=par.chars(noun.i, noun.right_edge.i)[1],
                 )
             continue
         code, sector = role_sector([match])
@@ -273,8 +273,12 @@ def person_codes(par: Paragraph) -> None:
             for d in _leading(par, group, a, b)
         ]
         if person.actor_id is not None:
+            # "a spokesman for the Taliban": its owner follows "of" or "for"
             owners = leading + [
-                d for group in inside for d in group if _after_of_or_for(par, d)
+                d
+                for group in inside
+                for d in group
+                if _word_before(par, d) in ("of", "for")
             ]
             if not _owned_elsewhere(person, owners):
                 continue
@@ -299,12 +303,13 @@ def person_codes(par: Paragraph) -> None:
         person.sector = person.sector or next((x for x in sectors if x), None)
 
 
-def _after_of_or_for(par: Paragraph, draft: Draft) -> bool:
-    """Whether an actor follows "of" or "for": "a spokesman for the Taliban"."""
+def _word_before(par: Paragraph, draft: Draft, floor: int = 0) -> str:
+    """The word before an actor, past its articles ("of" in "of the Taliban"),
+    looking back no further than token ``floor``."""
     before = draft.first - 1
-    while before > 0 and par.doc[before].lower_ in ("the", "a", "an"):
+    while before > floor and par.doc[before].lower_ in ("the", "a", "an"):
         before -= 1
-    return before >= 0 and par.doc[before].lower_ in ("of", "for")
+    return par.doc[before].lower_ if before >= 0 else ""
 
 
 def _owned_elsewhere(person: Draft, leading: list[Draft]) -> bool:
@@ -327,10 +332,7 @@ def _leading(par: Paragraph, inside: list[Draft], a: int, b: int) -> list[Draft]
     words = [k for k in range(a, b) if par.is_role_token(k)]
     out = []
     for draft in inside:
-        before = draft.first - 1
-        while before > a and par.doc[before].lower_ in ("the", "a", "an"):
-            before -= 1
-        if not words or draft.last < words[0] or par.doc[before].lower_ == "of":
+        if not words or draft.last < words[0] or _word_before(par, draft, a) == "of":
             out.append(draft)
     return out
 

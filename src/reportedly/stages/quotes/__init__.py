@@ -380,6 +380,7 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
     """
     mentions = [m for m in article.mentions if m.actor_id is not None]
     starts = [m.span.start for m in mentions]
+    every_start = [m.span.start for m in article.mentions]
     parse_starts = [p.start for p in article.parses]
     linked = []
     for quote in quotes:
@@ -387,7 +388,7 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
         if speaker is None:
             linked.append(quote)
             continue
-        unnamed = _unnamed_referent(article, speaker, parse_starts)
+        unnamed = _unnamed_referent(article, speaker, every_start, parse_starts)
         if unnamed is not None:
             # "A senior diplomat said ... He added": the diplomat, not the
             # person named before him
@@ -466,7 +467,7 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
         apposed = (
             None
             if speaks
-            else _apposed(article.text, quote.speaker_name, mentions, speaker)
+            else _apposed(article.text, quote.speaker_name, mentions, starts, speaker)
         )
         if apposed is not None:
             # "The Taliban's provincial spokesman, Mawlawi Abdul Bari,": the
@@ -531,15 +532,17 @@ _BESIDE_REACH = 60
 
 
 def _apposed(
-    text: str, name: str | None, mentions: list[Mention], speaker: Span
+    text: str,
+    name: str | None,
+    mentions: list[Mention],
+    starts: list[int],
+    speaker: Span,
 ) -> Mention | None:
     """The resolved person named right after a role that speaks, when the
-    quote stage named the speaker by that apposition."""
-    # only the people named just after the role (``mentions`` are sorted)
-    low = bisect.bisect_left(mentions, speaker.end, key=lambda m: m.span.start)
-    high = bisect.bisect_right(
-        mentions, speaker.end + _BESIDE_REACH, lo=low, key=lambda m: m.span.start
-    )
+    quote stage named the speaker by that apposition (``starts``: where the
+    sorted ``mentions`` start)."""
+    low = bisect.bisect_left(starts, speaker.end)
+    high = bisect.bisect_right(starts, speaker.end + _BESIDE_REACH, lo=low)
     found = _named_person(text, name, mentions[low:high], speaker)
     if found is None:
         return None
@@ -548,19 +551,17 @@ def _apposed(
 
 
 def _unnamed_referent(
-    article: Article, speaker: Span, parse_starts: list[int]
+    article: Article, speaker: Span, starts: list[int], parse_starts: list[int]
 ) -> Mention | None:
     """The person a pronoun or role noun speaking refers to when the actors
     stage could give them no actor: someone introduced unnamed ("a senior
-    diplomat"), or a known name the article leaves unsettled."""
+    diplomat"), or a known name the article leaves unsettled. ``starts`` are
+    where the article's (sorted) mentions start."""
     mentions = article.mentions
-    # mentions are sorted: the ones inside the speaker, and none referring
-    # back unresolved among them, say no before its head is looked for
-    first = bisect.bisect_left(mentions, speaker.start, key=lambda m: m.span.start)
-    inside = range(
-        first,
-        bisect.bisect_left(mentions, speaker.end, lo=first, key=lambda m: m.span.start),
-    )
+    # the mentions inside the speaker, and none referring back unresolved
+    # among them, say no before its head is looked for
+    first = bisect.bisect_left(starts, speaker.start)
+    inside = range(first, bisect.bisect_left(starts, speaker.end, lo=first))
     if not any(
         mentions[k].actor_id is None and mentions[k].refers_to is not None
         for k in inside
