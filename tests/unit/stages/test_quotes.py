@@ -481,6 +481,14 @@ def _find(quotes: tuple[Quote, ...], text: str, cue: str) -> Quote:
             "indirect",
             ["that the budget was balanced"],
         ),
+        (  # the parser makes the closing guillemet the subject of "said"
+            "«Sanctions alone will not change the regime's behaviour,» said "
+            "Katarzyna Nowak, a researcher at the Warsaw Institute.",
+            "said",
+            "Katarzyna Nowak",
+            "direct",
+            ["«Sanctions alone will not change the regime's behaviour,»"],
+        ),
         (  # imagery is evidence: the same nouns make an event's source
             "Satellite imagery shows that the convoy crossed the border.",
             "shows",

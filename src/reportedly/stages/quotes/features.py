@@ -453,7 +453,9 @@ def source_candidates(sheet: Sheet, cue: int) -> list[int]:
     return [
         i
         for i in reach(sheet, cue)
-        if i != cue and (sheet.pos[i] in _NOMINAL or sheet.dep[i] in _NOMINAL_DEPS)
+        if i != cue
+        and not sheet.punct[i]
+        and (sheet.pos[i] in _NOMINAL or sheet.dep[i] in _NOMINAL_DEPS)
     ]
 
 

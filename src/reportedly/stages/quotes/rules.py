@@ -161,8 +161,15 @@ def subject_of(verb: Any, depth: int = 0) -> Any:
     relative clause modifies; None when the tree names nobody.
     """
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ != "nsubj":
+            continue
+        if not child.is_punct:
             return child
+        # a mark the parser made the subject: "«...,» said X" names X, and
+        # "The film ― which ... ― explains" the film the dash carries
+        inner = [g for g in child.children if g.dep_ == "nsubj" and not g.is_punct]
+        if inner:
+            return inner[0]
     for child in verb.children:
         if child.dep_ == "poss" and verb.pos_ == "NOUN":
             return child
