@@ -737,6 +737,21 @@ def test_actors_real_an_apposition_makes_a_misread_name_a_person(nlp: object) ->
     assert all(m.kind != "person" for m in found.get("Coastal Progress Caucus", []))
 
 
+@pytest.mark.slow
+def test_actors_real_a_role_before_a_misread_name_makes_it_a_person(
+    nlp: object,
+) -> None:
+    # the model reads "Gitanas Nauseda" as an organisation; the role before
+    # him says whom, and "He" is then him
+    _, found = _real(
+        "Lithuania's president, Gitanas Nauseda, welcomed the extension. "
+        "He said Vilnius had long argued for tougher measures."
+    )
+    nauseda = found["Gitanas Nauseda"][0]
+    assert (nauseda.kind, nauseda.actor_id) == ("person", "per:gitanas-nauseda")
+    assert found["He"][0].actor_id == "per:gitanas-nauseda"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -242,13 +242,23 @@ class Paragraph:
 
     def _apposed_person(self, i: int, j: int) -> bool:
         """Whether a name the model read as something else is a person's by
-        the apposition after it: "Leila Moradi, a researcher at ..."."""
+        an apposition: "Leila Moradi, a researcher at ..." or "Lithuania's
+        president, Gitanas Nauseda, ..."."""
         doc = self.doc
         if j == i or not all(doc[k].pos_ == "PROPN" for k in range(i, j + 1)):
             return False
         if i > 0 and doc[i - 1].lower_ == "the":
             return False  # "the Congressional Black Caucus"
         head = doc[i : j + 1].root
+        role = head.head
+        if (
+            head.dep_ == "appos"
+            and role.i < i
+            and doc[i - 1].text == ","
+            and role.tag_ == "NN"
+            and role.lower_ in PERSON_APPOSITIONS
+        ):
+            return True
         return any(
             child.dep_ == "appos"
             and child.i > j
