@@ -642,6 +642,25 @@ def test_quotes_medium_and_hedge(text: str) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("Mia Chen said the strike could end soon.", "could"),
+        ("Mia Chen would say only that the strike was over.", "would"),
+        # the reported "will" and an obligation are what was said, not doubt
+        ("Mia Chen said the union would end the strike on Monday.", None),
+        ("Mia Chen said the government should resign.", None),
+    ],
+)
+def test_quotes_hedge_of_the_saying_not_the_reported_will(
+    text: str, hedge: str | None
+) -> None:
+    text, quotes = _run(text)
+    quote = _find(quotes, text, "say" if "would say" in text else "said")
+    assert (quote.hedge.text_in(text) if quote.hedge else None) == hedge
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     "text",
     ["“Fine,” he said.\n\n“Broken ‘quote and ” marks « everywhere", "\"\"\"'''"],
 )
@@ -1369,6 +1388,13 @@ def test_quotes_a_conjunct_in_the_tense_of_the_content_stays_in_it() -> None:
             None,
             "news conference",
             "2023-11-20",
+        ),
+        (  # the parser reads "broadcast" as the noun: the medium is before it
+            "“We will not be drawn on numbers,” the minister told the BBC in an "
+            "interview broadcast on Tuesday morning.",
+            "the BBC",
+            "interview",
+            "2023-11-21",
         ),
     ],
 )

@@ -603,6 +603,16 @@ _MEDIUM_PREPOSITIONS = frozenset({"in", "on", "during", "via", "through", "at", 
 _MEDIUM_MODIFIERS = MEDIUM_NOUNS | {"news", "cable", "tv"}
 
 
+#: modals that hedge a saying ("he would say") but not what it reports: "said
+#: the government would send" is the reported "will", "should" an obligation
+_UNHEDGED_IN_CLAUSE = frozenset({"would", "should"})
+
+#: media that name a channel, not a kind of saying: a noun after them is the medium
+_CHANNELS = frozenset(
+    {"television", "radio", "tv", "cable", "press", "telephone", "phone"}
+)
+
+
 def _medium(noun: Any) -> str | None:
     """The medium a noun names, with the medium nouns compounded with it: ``an
     interview``, ``a news conference``, ``a television interview``.
@@ -616,10 +626,21 @@ def _medium(noun: Any) -> str | None:
         if c.dep_ == "compound" and c.lemma_.lower() in _MEDIUM_MODIFIERS
     ]
     dated = any(
-        c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"} for c in noun.children
+        (c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"})
+        # "broadcast on Tuesday morning"
+        or (
+            c.dep_ == "prep"
+            and any(
+                g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in c.children
+            )
+        )
+        for c in noun.children
     )
-    if dated and compounds and compounds[-1].lemma_.lower() in MEDIUM_NOUNS:
-        return str(compounds[-1].lemma_).lower()
+    if dated and compounds:
+        medium = str(compounds[-1].lemma_).lower()
+        # "a television broadcast on Tuesday" is the broadcast
+        if medium in MEDIUM_NOUNS and medium not in _CHANNELS:
+            return medium
     if noun.lemma_.lower() not in MEDIUM_NOUNS:
         return None
     return " ".join([c.lower_ for c in compounds] + [noun.lemma_.lower()])
@@ -842,7 +863,9 @@ def _verb_draft(
         hedge_tokens.extend(
             c
             for c in child.children
-            if c.lower_ in HEDGES and c.dep_ in {"aux", "advmod"}
+            if c.lower_ in HEDGES
+            and c.dep_ in {"aux", "advmod"}
+            and c.lower_ not in _UNHEDGED_IN_CLAUSE
         )
     cue_tokens.sort(key=lambda t: t.i)
     draft = Draft(
