@@ -1389,6 +1389,13 @@ def test_quotes_a_conjunct_in_the_tense_of_the_content_stays_in_it() -> None:
             "news conference",
             "2023-11-20",
         ),
+        (
+            "The commander told the Courier by telephone on Monday that the road "
+            "was open.",
+            "the Courier",
+            "telephone",
+            "2023-11-20",
+        ),
         (  # the parser reads "broadcast" as the noun: the medium is before it
             "“We will not be drawn on numbers,” the minister told the BBC in an "
             "interview broadcast on Tuesday morning.",

@@ -596,8 +596,10 @@ def _reports(clause: Any) -> bool:
 
 
 #: prepositions of the medium a cue speaks through ("in an interview", "at a
-#: news conference", "over the phone")
-_MEDIUM_PREPOSITIONS = frozenset({"in", "on", "during", "via", "through", "at", "over"})
+#: news conference", "over the phone", "by telephone")
+_MEDIUM_PREPOSITIONS = frozenset(
+    {"in", "on", "during", "via", "through", "at", "over", "by"}
+)
 #: nouns that name a medium with the noun after them ("news conference"), not
 #: when or what about ("evening rally", "security speech")
 _MEDIUM_MODIFIERS = MEDIUM_NOUNS | {"news", "cable", "tv"}
