@@ -1396,6 +1396,13 @@ def test_quotes_a_conjunct_in_the_tense_of_the_content_stays_in_it() -> None:
             "telephone",
             "2023-11-20",
         ),
+        (  # a signature after what was said: its object is whom it was told
+            "Russia is ready to expand trade with Kabul, Deputy Foreign Minister "
+            "Oleg Rudin told TASS on Thursday.",
+            "TASS",
+            None,
+            "2023-11-16",
+        ),
         (  # the parser reads "broadcast" as the noun: the medium is before it
             "“We will not be drawn on numbers,” the minister told the BBC in an "
             "interview broadcast on Tuesday morning.",
@@ -1406,7 +1413,7 @@ def test_quotes_a_conjunct_in_the_tense_of_the_content_stays_in_it() -> None:
     ],
 )
 def test_quotes_addressee_medium_and_date_of_the_saying(
-    text: str, addressee: str | None, medium: str, date: str
+    text: str, addressee: str | None, medium: str | None, date: str
 ) -> None:
     # published on Wednesday 22 November 2023: dates are resolved against it
     text, quotes = _run(text, published="2023-11-22")

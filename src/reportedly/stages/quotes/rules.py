@@ -741,6 +741,8 @@ def _verb_draft(
     children = list(token.children)
     clause_deps = _CLAUSE_DEPS | {"acl"} if token.pos_ == "NOUN" else _CLAUSE_DEPS
     clauses = [c for c in children if c.dep_ in clause_deps]
+    if signed is None:
+        signed = _trailing_signature(token)
     for child in children:
         if child.dep_ == "prt":
             cue_tokens.append(child)
@@ -750,8 +752,10 @@ def _verb_draft(
         content.update(i for i in _subtree(token.head) if i not in own)
     for child in clauses:
         content.update(_subtree(child))
+    # "..., Andrei Rudenko told TASS": what was said comes before the cue
+    said_before = bool(clauses) or signed is not None
     for child in children:
-        is_object = child.dep_ == "dobj" and bool(clauses)
+        is_object = child.dep_ == "dobj" and said_before
         if child.dep_ == "dative" or (is_object and lemma in ADDRESSEE_VERBS):
             addressee = child
             continue
@@ -832,8 +836,6 @@ def _verb_draft(
     when = _when_said(doc, setting)
     if subject is not None:
         content.difference_update(_subtree(subject))
-    if signed is None:
-        signed = _trailing_signature(token)
     if signed is not None:
         subject, content = signed
     elif model is not None and sheet is not None:
