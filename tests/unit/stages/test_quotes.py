@@ -965,6 +965,34 @@ def test_quotes_speaker_names_as_written(text: str, name: str) -> None:
 
 
 @pytest.mark.slow
+def test_quotes_who_is_the_person_a_description_ends_with_an_organisation() -> None:
+    text = (
+        "“The market is tighter than many expected,” said Priya Raman, head of "
+        "commodities research at Eastbridge Bank, who added that inventories had "
+        "fallen for six straight weeks."
+    )
+    _, quotes = _run(text)
+    added = _find(quotes, text, "added")
+    assert added.speaker is not None
+    assert added.speaker.text_in(text) == "who"
+    assert added.speaker_name == "Priya Raman"
+
+
+@pytest.mark.slow
+def test_quotes_whom_it_was_written_to_is_not_what_was_written() -> None:
+    text = (
+        "Analysts at Harbor Capital wrote in a note to clients that prices could "
+        "climb by the summer."
+    )
+    _, quotes = _run(text)
+    (quote,) = quotes
+    assert quote.addressee is not None
+    assert quote.addressee.text_in(text) == "clients"
+    assert quote.medium == "note"
+    assert _texts(text, quote.content) == ["that prices could climb by the summer"]
+
+
+@pytest.mark.slow
 def test_quotes_according_to_a_plan_is_no_attribution() -> None:
     _, quotes = _run("The troops withdrew according to the plan agreed in May.")
     assert not [q for q in quotes if q.kind == "according"]

@@ -780,6 +780,7 @@ def _verb_draft(
         noun = objects[0]
         if word == "to" and lemma in _TO_ADDRESSEE and addressee is None:
             addressee = noun
+            setting.update(_subtree(child))  # "wrote to clients that ..."
         elif (
             medium is None
             and word in _MEDIUM_PREPOSITIONS

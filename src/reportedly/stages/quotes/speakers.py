@@ -240,12 +240,10 @@ def resolve_speaker(
         return None
     word = head.lower_
     if word == "who" and head.head.dep_ == "relcl":
-        # "Doe, who said ...": the relative clause hangs on the speaker
-        at = offset + head.head.head.idx
-        for name in names:
-            if name.span.start <= at < name.span.end:
-                return _fullest(name, names) if name.label == "PERSON" else name.text
-        return None
+        # "Doe, who said ...": the relative clause hangs on the speaker; "Jane
+        # Doe, head of research at Eastbridge Bank, who added ...": the parser
+        # hangs it on the bank, and "who" is the person the phrase describes
+        return _relative_antecedent(head.head.head, names, offset)
     is_role = (
         head.lemma_.lower() in ROLE_NOUNS
         and head.tag_ != "NNS"  # "two Western diplomats" are not one person
@@ -263,6 +261,25 @@ def resolve_speaker(
         ):
             return _fullest(earlier[-1], names)
     return None
+
+
+def _relative_antecedent(noun: Any, names: Sequence[Name], offset: int) -> str | None:
+    """The name a "who" clause hung on ``noun`` means: the noun's own name,
+    or the person's whose description the noun ends (up through "at",
+    "of" and appositions, a few steps)."""
+    first: Name | None = None
+    node = noun
+    for _ in range(6):
+        at = offset + node.idx
+        named = next((n for n in names if n.span.start <= at < n.span.end), None)
+        if named is not None:
+            if named.label == "PERSON":
+                return _fullest(named, names)
+            first = first or named
+        if node.dep_ not in {"pobj", "prep", "appos"} or node.head.i == node.i:
+            break
+        node = node.head
+    return None if first is None else first.text
 
 
 def _introduced_unnamed(text: str, role: str, name: Name, before: int) -> bool:
