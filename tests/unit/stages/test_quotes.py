@@ -43,6 +43,8 @@ def _quoted(text: str) -> list[list[str]]:
         ("She wrote ‘never again’ on the wall.", [["‘never again’"]]),
         ("Il a dit « jamais » hier.", [["« jamais »"]]),
         ("Sie sagte „niemals“ gestern.", [["„niemals“"]]),
+        ("Er sagte ‹ nie › gestern.", [["‹ nie ›"]]),
+        ("The sign read 「平和を守る」 and 『本』.", [["「平和を守る」"], ["『本』"]]),
         ("“Outer ‘inner’ words,” she said.", [["“Outer ‘inner’ words,”"]]),
         ("“One,” he said, “two.”", [["“One,”"], ["“two.”"]]),
         ("It’s the players’ view, don’t ask.", []),

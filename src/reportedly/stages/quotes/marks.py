@@ -1,6 +1,6 @@
 """Quote marks on raw text: find them, pair them, and never raise.
 
-Straight, curly, low-nine and guillemet marks are paired per line with a
+Straight, curly, low-nine, guillemet and corner marks are paired per line with a
 stack; a quotation left open at the end of a paragraph continues when the next
 paragraph opens with a mark (the multi-paragraph convention). Apostrophes are
 told from single quote marks by the letters around them.
@@ -29,9 +29,13 @@ _FAMILY = {
     "»": "angle",
     "‹": "single-angle",
     "›": "single-angle",
+    "「": "corner",  # Chinese and Japanese quotations quoted in English copy
+    "」": "corner",
+    "『": "white-corner",
+    "』": "white-corner",
 }
-_OPEN_ONLY = frozenset("“„‟‘‚‛«‹")
-_CLOSE_ONLY = frozenset("”»›")
+_OPEN_ONLY = frozenset("“„‟‘‚‛«‹「『")
+_CLOSE_ONLY = frozenset("”»›」』")
 _OPEN_CONTEXT = frozenset(" \t\r\n([{<—–-/\u00a0")
 _CLOSE_CONTEXT = frozenset(" \t\r\n)]}>.,;:!?—–-/…\u00a0")
 
