@@ -995,6 +995,28 @@ def test_quotes_whom_it_was_written_to_is_not_what_was_written() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Lavrov was quoted as saying the talks had failed.", "quoted as saying"),
+        ("The RIA news agency quoted Lavrov as saying the talks had failed.", "saying"),
+        (
+            "Lavrov was quoted by Interfax as saying that the talks had failed.",
+            "saying",
+        ),
+    ],
+)
+def test_quotes_quoted_as_saying_is_the_quoted_persons(text: str, cue: str) -> None:
+    # the agency that quotes him is no speaker, and "quoted" no quote of its own
+    _, quotes = _run(text)
+    (quote,) = quotes
+    assert quote.cue is not None
+    assert quote.cue.text_in(text) == cue
+    assert quote.speaker_name == "Lavrov"
+    assert _texts(text, quote.content)[-1].endswith("the talks had failed")
+
+
+@pytest.mark.slow
 def test_quotes_according_to_a_plan_is_no_attribution() -> None:
     _, quotes = _run("The troops withdrew according to the plan agreed in May.")
     assert not [q for q in quotes if q.kind == "according"]

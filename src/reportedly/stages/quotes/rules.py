@@ -160,6 +160,9 @@ def subject_of(verb: Any, depth: int = 0) -> Any:
     subject of the verb a conjoined or participle cue hangs on, the noun a
     relative clause modifies; None when the tree names nobody.
     """
+    quoted = _quoted_speaker(verb)
+    if quoted is not None:
+        return quoted  # "Putin was quoted by Interfax as saying"
     for child in verb.children:
         if child.dep_ != "nsubj":
             continue
@@ -677,6 +680,33 @@ def _naming(token: Any) -> bool:
     )
 
 
+def _quoted_as(token: Any) -> Any:
+    """``was quoted by Interfax as saying``, ``RIA quoted Lavrov as saying``:
+    the saying under "quoted ... as", which reports for it (None if none)."""
+    if token.lemma_.lower() != "quote" or token.pos_ != "VERB":
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            for saying in child.children:
+                if saying.dep_ in {"pcomp", "pobj"} and saying.lemma_.lower() in SPEECH:
+                    return saying
+    return None
+
+
+def _quoted_speaker(token: Any) -> Any:
+    """Who speaks through a saying under "quoted ... as" (see :func:`_quoted_as`):
+    the one quoted, subject of the passive or object of the active."""
+    head = token.head
+    if not (token.dep_ in {"pcomp", "pobj"} and head.lower_ == "as"):
+        return None
+    quoted = head.head
+    saying = _quoted_as(quoted)
+    if saying is None or saying.i != token.i:
+        return None
+    deps = ("nsubjpass", "dobj")
+    return next((c for c in quoted.children if c.dep_ in deps), None)
+
+
 #: aspect verbs whose complement does the saying ("continued to call for")
 _ASPECT = frozenset({"continue", "begin", "start", "go", "keep", "proceed"})
 
@@ -747,6 +777,8 @@ def _verb_draft(
         if child.dep_ == "prt":
             cue_tokens.append(child)
     cue_tokens.extend(_speech_complement(token))
+    if _quoted_speaker(token) is not None and token.head.i == token.head.head.i + 1:
+        cue_tokens.extend([token.head.head, token.head])  # "quoted as saying"
     if _inverted(token):
         own = set(_subtree(token))
         content.update(i for i in _subtree(token.head) if i not in own)
@@ -1064,9 +1096,13 @@ def find_attributions(
                 and sheet.dep[sheet.head[i]] in _SUBJECT_DEPS
             ):  # "Sayed Ahmad Durrani led ...": a name the tagger read as "said"
                 continue  # (not "Said Ellis: ...")
-            if sheet.pos[i] in CANDIDATE_POS and model.is_cue(sheet, i):
-                if _naming(doc[i]):
-                    continue
+            if (sheet.pos[i] in CANDIDATE_POS and model.is_cue(sheet, i)) or (
+                sheet.dep[i] == "pcomp"
+                and sheet.lemma[i] in SPEECH
+                and _quoted_speaker(doc[i]) is not None
+            ):
+                if _naming(doc[i]) or _quoted_as(doc[i]) is not None:
+                    continue  # a name given by nobody; the saying reports
                 draft = _verb_draft(doc[i], offset, span, model, sheet)
             elif (
                 sheet.dep[i] in {"advcl", "conj"}
