@@ -790,6 +790,22 @@ def test_quotes_a_speaker_for_a_person_is_that_persons_side_not_the_person(
 
 
 @pytest.mark.slow
+def test_quotes_an_officer_introduced_unnamed_is_whom_he_means() -> None:
+    text = (
+        "Roza Otunbayeva called on the authorities to investigate. A former army "
+        "officer living in hiding in Kabul, who asked that his name not be used, "
+        'told the Ledger that two colleagues had disappeared. "Nobody is safe," '
+        "he said."
+    )
+    article = _linked(text)
+    # the request for anonymity is no quote, and "he" is not Otunbayeva
+    assert [(q.speaker_name, q.speaker_actor_id) for q in article.quotes[1:]] == [
+        ("former army officer", None),
+        ("former army officer", None),
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_the_person_named_beside_a_groups_role_speaks() -> None:
     text = (
         "The Taliban's provincial spokesman, Mawlawi Abdul Bari, said the road "

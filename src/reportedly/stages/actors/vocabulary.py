@@ -214,6 +214,7 @@ PERSON_NOUNS: dict[str, frozenset[str]] = {
         "mayor": {"mayor"},
         "minister": {"minister", "secretary"},
         "negotiator": {"negotiator"},
+        "officer": {"officer"},
         "official": {"official", "minister", "spokesman", "spokeswoman", "governor"}
         | {"secretary", "envoy", "ambassador", "deputy", "director", "commissioner"},
         "politician": {"politician", "lawmaker", "parliament", "senator", "leader"},

@@ -49,11 +49,15 @@ __all__ = ["EXTRACTOR", "RuleQuotes", "extract_quotes"]
 logger = logging.getLogger(__name__)
 
 EXTRACTOR = "quotes.rules.v1"
-#: the content of a request for anonymity ("asked not to be identified"), even
-#: when the parser hung the main clause on it ("..., who asked not to be named,
-#: said the talks ...")
+#: the content of a request for anonymity ("asked not to be identified",
+#: "asked that his name not be used", "to remain anonymous"), even when the
+#: parser hung the main clause on it ("..., who asked not to be named, said the
+#: talks ...")
 _ANONYMITY = re.compile(
-    r"(?:not to be (?:named|identified|quoted)\b|anonymity\W*$)", re.IGNORECASE
+    r"(?:not to be (?:named|identified|quoted)\b|anonymity\W*$|to remain anonymous\b"
+    r"|(?:that )?(?:(?:his|her|their) (?:full )?names? (?:not be|be withheld)"
+    r"|(?:he|she|they) not be (?:named|identified|quoted))\b)",
+    re.IGNORECASE,
 )
 
 

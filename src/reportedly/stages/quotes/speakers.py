@@ -264,9 +264,9 @@ def resolve_speaker(
 
 
 def _relative_antecedent(noun: Any, names: Sequence[Name], offset: int) -> str | None:
-    """The name a "who" clause hung on ``noun`` means: the noun's own name,
-    or the person's whose description the noun ends (up through "at",
-    "of" and appositions, a few steps)."""
+    """The name a "who" clause hung on ``noun`` means: the noun's own name
+    (a person's, a group's), or the person's whose description the
+    noun ends (up through "at", "of" and appositions, a few steps)."""
     first: Name | None = None
     node = noun
     for _ in range(6):
@@ -275,7 +275,8 @@ def _relative_antecedent(noun: Any, names: Sequence[Name], offset: int) -> str |
         if named is not None:
             if named.label == "PERSON":
                 return _fullest(named, names)
-            first = first or named
+            if named.label in {"ORG", "NORP"}:  # no place: "in hiding in Kabul"
+                first = first or named
         if node.dep_ not in {"pobj", "prep", "appos"} or node.head.i == node.i:
             break
         node = node.head
