@@ -791,7 +791,7 @@ def test_actors_real_a_given_name_tells_whom_a_pronoun_means(nlp: object) -> Non
 
 @pytest.mark.parametrize(("name", "gender"), [("Hillary", "f"), ("Don", "m")])
 def test_actors_first_names_give_a_gender(name: str, gender: str) -> None:
-    from reportedly.stages.actors.vocabulary import FIRST_NAMES
+    from reportedly.actors.genders import FIRST_NAMES
 
     assert FIRST_NAMES[name.casefold()] == gender
     # names borne by men and women alike tell nothing

@@ -1033,6 +1033,19 @@ def test_quotes_quoted_as_saying_is_the_quoted_persons(text: str, cue: str) -> N
 
 
 @pytest.mark.slow
+def test_quotes_a_pronoun_names_nobody_of_the_other_gender() -> None:
+    text = (
+        "Anna Berg, a professor at Seton Hall, described Donald Trump's approach. "
+        '"He deflects every question," she said.'
+    )
+    _, quotes = _run(text)
+    assert _find(quotes, text, "said").speaker_name == "Anna Berg"
+    text = 'Maria Keller called for an inquiry. "Nobody is safe," he said.'
+    _, quotes = _run(text)
+    assert _find(quotes, text, "said").speaker_name is None
+
+
+@pytest.mark.slow
 def test_quotes_according_to_a_plan_is_no_attribution() -> None:
     _, quotes = _run("The troops withdrew according to the plan agreed in May.")
     assert not [q for q in quotes if q.kind == "according"]

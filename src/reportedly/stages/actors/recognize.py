@@ -16,11 +16,11 @@ from datetime import date
 from typing import Any
 
 from ...actors import Gazetteer, GazetteerMatch
+from ...actors.genders import FIRST_NAMES
 from ...records import Span
 from .drafts import Draft, slug, valid_on
 from .roles import person_roles, role_text
 from .vocabulary import (
-    FIRST_NAMES,
     GENDERED,
     HYPHENS,
     NAME_PARTICLES,

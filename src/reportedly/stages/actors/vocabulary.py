@@ -139,53 +139,6 @@ GENDERED = {
 #: The kinds of actor that are groups of people (a role's owner, a short name's).
 GROUP_KINDS = frozenset({"organisation", "armed_group", "international_organisation"})
 
-#: Given names common in the news whose bearers are, with few exceptions, of
-#: one gender, so a pronoun can tell "Hillary Clinton" from "Don Fowler" before
-#: any pronoun has been resolved to either. Names borne by both (Jordan, Kim,
-#: Jean, Andrea, Nikola, Sasha, Robin, Lindsey) are left out on purpose.
-FIRST_NAMES = {
-    **dict.fromkeys(
-        """
-        aaron abdul abdullah adam ahmad ahmed alan albert alexander alexei alexey
-        ali andrew andriy anthony antonio arthur ashraf barack benjamin bernie
-        bill billy bob boris brandon brian bruce carl carlos charles chris
-        christopher chuck dan daniel david dennis dmitri dmitry don donald
-        douglas ed edward emmanuel eric francois frank friedrich gary george
-        gerald gerhard gordon greg gregory gulbuddin hamid hans harold harry
-        hassan helmut henry hunter hussein ibrahim igor imran ivan jack jacob
-        jacques james jason jeb jeff jeffrey jerry jesse jim jimmy joe john
-        johnny jonathan jorge jose joseph joshua juan justin keir keith kenneth
-        kevin khalid klaus larry lawrence louis luis luiz mahmoud marco mark
-        matteo matthew michael miguel mike mikhail mitch mitt mohammad mohammed
-        muhammad narendra nathan nawaz nicholas nicolas nigel nikolai oleg olaf
-        omar patrick paul pedro peter petro philip ralph rand raymond recep
-        richard rishi robert roger ron ronald rudy russell ryan samuel scott
-        sean sergei sergey silvio stephen steve steven ted thomas tim timothy
-        tom tony tyler viktor vincent vitali vladimir volodymyr walter wayne
-        william wolfgang yair yuri yusuf zalmay zachary
-        """.split(),  # noqa: SIM905
-        "m",
-    ),
-    **dict.fromkeys(
-        """
-        abigail aisha alice amanda amy angela ann anna anastasia ashley barbara
-        benazir betty brenda carly carol caroline catherine charlotte chelsea
-        cheryl christina christine condoleezza cynthia deborah debbie denise
-        diana diane donna doris dorothy elena elizabeth emily emma evelyn
-        fatima frances gloria golda grace hannah heather helen hilary hillary
-        indira irina isabella ivanka jacinda jacqueline janet janice jennifer
-        jessica joan joyce judith judy julia julie kamala karen katherine
-        kathleen kathryn laura lauren leila linda lisa liz lyudmila madeleine
-        malala margaret maria marie marilyn mariam martha mary maryam megan
-        melania melissa michelle nadia nancy natalia natalie nicole nikki olga
-        olivia pamela patricia rachel rebecca ruth samantha sandra sarah
-        sharon shirley sophia stephanie susan svetlana tatiana teresa theresa
-        ursula valentina victoria virginia yulia zainab zarina zahra
-        """.split(),  # noqa: SIM905
-        "f",
-    ),
-}
-
 #: Singular role nouns that name one person ("the diplomat said"), each with the
 #: words an earlier title or apposition must contain for it to refer back there.
 PERSON_NOUNS: dict[str, frozenset[str]] = {

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ...actors.genders import FIRST_NAMES
 from ...records import Span
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 ROLE_NOUNS = frozenset(
     """
     spokesman spokeswoman spokesperson senator governor candidate president
@@ -256,11 +258,23 @@ def resolve_speaker(
     )
     if word in PERSON_PRONOUNS or is_role or head.ent_type_ == "PERSON":
         earlier = [n for n in names if n.label == "PERSON" and n.span.end <= before]
+        gender = _PRONOUN_GENDERS.get(word)
+        if gender is not None:
+            # "she" is not "Donald Trump": the nearest name of no other gender
+            earlier = [
+                n for n in earlier if _gender(_fullest(n, names)) in {None, gender}
+            ]
         if earlier and not (
             is_role and _introduced_unnamed(text, head.lemma_, earlier[-1], before)
         ):
             return _fullest(earlier[-1], names)
     return None
+
+
+def _gender(name: str) -> str | None:
+    """``m`` or ``f`` when the given name tells, else None."""
+    words = name.split()
+    return FIRST_NAMES.get(words[0].casefold()) if len(words) > 1 else None
 
 
 def _relative_antecedent(noun: Any, names: Sequence[Name], offset: int) -> str | None:
