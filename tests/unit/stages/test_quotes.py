@@ -1071,6 +1071,41 @@ def test_quotes_transcript_turns_are_quotes_of_their_label() -> None:
 
 
 @pytest.mark.slow
+def test_quotes_an_interviews_answers_are_the_interviewees() -> None:
+    text = (
+        "Oil minister Hayan Abdul-Ghani spoke to the Ledger in Baghdad.\n\n"
+        "Q: Will Iraq comply with its quota this year?\n\n"
+        "A: We are committed to our obligations to the group.\n\n"
+        "Q: When will exports resume?\n\n"
+        "A: Very soon. The technical issues have been solved."
+    )
+    _, quotes = _run(text)
+    assert [(q.kind, q.speaker_name, q.content[0].text_in(text)) for q in quotes] == [
+        (
+            "colon",
+            "Hayan Abdul-Ghani",
+            "We are committed to our obligations to the group.",
+        ),
+        (
+            "colon",
+            "Hayan Abdul-Ghani",
+            "Very soon. The technical issues have been solved.",
+        ),
+    ]
+
+
+@pytest.mark.slow
+def test_quotes_lettered_options_are_no_interview() -> None:
+    text = (
+        "The survey offered two answers.\n\n"
+        "A: The government should resign.\n\n"
+        "B: The government should stay."
+    )
+    _, quotes = _run(text)
+    assert not [q for q in quotes if q.kind == "colon"]
+
+
+@pytest.mark.slow
 def test_quotes_one_labelled_paragraph_is_no_transcript() -> None:
     text = "UPDATE: The minister will attend the summit, her office said."
     _, quotes = _run(text)

@@ -150,7 +150,8 @@ def extract_quotes(
     ):
         span = region.span if not isinstance(region, Span) else region
         quotations.extend(find_quotations(article.text, span.start, span.end))
-    turns = transcript_turns(article.text, paragraphs)
+    names: list[Name] = named_entities(article.parses) if resolve_names else []
+    turns = transcript_turns(article.text, paragraphs, names)
     turns.extend(headline_signatures(article.text, article.parses))
     if turns:
         quotations = _outside_turns(quotations, turns)
@@ -173,7 +174,6 @@ def extract_quotes(
     if not nested:
         assembler.drafts = outermost(assembler.drafts)
     cut_according(assembler.drafts, article.text, pieces)
-    names: list[Name] = named_entities(article.parses) if resolve_names else []
     quotes: list[Quote] = []
     seen: set[tuple[tuple[Span, ...], Span | None]] = set()
     for draft in assembler.drafts:
@@ -236,20 +236,42 @@ def extract_quotes(
 
 
 #: "WALLACE: Let's start with ...": a speaker's label opening a paragraph
-_TURN = re.compile(r"[\"“]?[ \t]*([A-Z][A-Z'’.\- ]{0,28}[A-Z.])(:)[ \t]+(?=\S)")
+#: ("Q:" and "A:" for an interview's questions and answers)
+_TURN = re.compile(r"[\"“]?[ \t]*([A-Z][A-Z'’.\- ]{0,28}[A-Z.]|[QA])(:)[ \t]+(?=\S)")
 
 
-def transcript_turns(text: str, paragraphs: list[Span]) -> list[Draft]:
+def transcript_turns(
+    text: str, paragraphs: list[Span], names: Sequence[Name] = ()
+) -> list[Draft]:
     """The turns of a transcript: paragraphs opened by a speaker's label.
 
     Two labelled paragraphs at least make a transcript; each turn is a
     ``colon`` quote whose speaker is the label and content the paragraph.
+    In an interview printed as questions and answers ("Q: ...", "A: ..."),
+    the answers are the words of the first person the article names before
+    them (``names``, the article's entities), who was interviewed; the
+    questions are the interviewer's, and no quotes.
     """
+    labelled = [
+        (paragraph, match)
+        for paragraph in paragraphs
+        if (match := _TURN.match(text, paragraph.start, paragraph.end)) is not None
+        and match.group(1).strip(" .") not in NOT_SPEAKERS
+    ]
+    letters = {m.group(1) for _, m in labelled if m.group(1) in {"Q", "A"}}
+    interviewee = None
+    if letters == {"Q", "A"}:
+        first = labelled[0][0].start
+        interviewee = next(
+            (n.text for n in names if n.label == "PERSON" and n.span.end <= first),
+            None,
+        )
     turns: list[Draft] = []
-    for paragraph in paragraphs:
-        match = _TURN.match(text, paragraph.start, paragraph.end)
-        if match is None or match.group(1).strip(" .") in NOT_SPEAKERS:
-            continue
+    for paragraph, match in labelled:
+        if match.group(1) in {"Q", "A"} and (
+            letters != {"Q", "A"} or match.group(1) == "Q"
+        ):
+            continue  # a list's "A:", or a question
         end = paragraph.end
         while end > match.end() and text[end - 1] in ' \t\n"”':
             end -= 1
@@ -264,10 +286,14 @@ def transcript_turns(text: str, paragraphs: list[Span]) -> list[Draft]:
                 cue=Span(start=match.start(2), end=match.end(2)),
                 cue_lemma=":",
                 source=label,
-                source_name=label.text_in(text).title(),
+                source_name=(
+                    interviewee
+                    if label.text_in(text) == "A"
+                    else label.text_in(text).title()
+                ),
             )
         )
-    return turns if len(turns) >= 2 else []
+    return turns if len(turns) >= 2 or interviewee else []
 
 
 #: "Navies to begin joint drills – navy spokesman": a headline and its source
