@@ -171,6 +171,10 @@ def load_model(name: str) -> Any:
             # "Brig. Gen. Daniel Hagari": the tokenizer would cut the period off
             # and the parser end a sentence there
             tokenizer.add_special_case(title, [{ORTH: title}])
+        # "said in a post on X. “...”": the platform, not an initial, so the
+        # sentence ends there (the tokenizer keeps "X." whole, as in "John X.
+        # Doe", and the parser ran both sentences into one)
+        tokenizer.add_special_case("X.", [{ORTH: "X"}, {ORTH: "."}])
         _MODELS[name] = nlp
     return _MODELS[name]
 

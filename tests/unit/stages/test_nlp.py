@@ -91,3 +91,21 @@ def test_nlp_a_title_of_rank_ends_no_sentence(title: str) -> None:
     )
     parsed = SpacyParser()(article)
     assert len(parsed.sentences) == 1
+
+
+@pytest.mark.slow
+def test_nlp_a_post_on_x_ends_its_sentence() -> None:
+    from reportedly.stages.nlp import SpacyParser
+
+    text = (
+        "The spokesman confirmed the agreement in a post on X. "
+        '"Trade is in the interest of both nations," he wrote.'
+    )
+    article = Article(
+        doc_id="d",
+        text=text,
+        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
+    )
+    parsed = SpacyParser()(article)
+    first = parsed.sentences[0].text_in(text)
+    assert first.endswith("on X.")

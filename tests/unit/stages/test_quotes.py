@@ -491,6 +491,14 @@ def _find(quotes: tuple[Quote, ...], text: str, cue: str) -> Quote:
             "direct",
             ["«Sanctions alone will not change the regime's behaviour,»"],
         ),
+        (  # "X." is the platform, not an initial: the sentence ends there
+            "The spokesman confirmed the deal in a post on X. "
+            '"Trade is in the interest of both nations," he wrote.',
+            "wrote",
+            "he",
+            "direct",
+            ['"Trade is in the interest of both nations,"'],
+        ),
         (  # imagery is evidence: the same nouns make an event's source
             "Satellite imagery shows that the convoy crossed the border.",
             "shows",
