@@ -499,6 +499,15 @@ def _find(quotes: tuple[Quote, ...], text: str, cue: str) -> Quote:
             "direct",
             ['"Trade is in the interest of both nations,"'],
         ),
+        (  # an aside about the speakers, which the parser hung on the cue
+            "U.S. officials, speaking on condition of anonymity because they were "
+            "not authorized to discuss the operation, said the commander had been "
+            "tracked for months.",
+            "said",
+            "U.S. officials",
+            "indirect",
+            ["the commander had been tracked for months"],
+        ),
         (  # imagery is evidence: the same nouns make an event's source
             "Satellite imagery shows that the convoy crossed the border.",
             "shows",

@@ -881,6 +881,15 @@ def _verb_draft(
         subject = doc[source] if source is not None else _said_by(token)
     content = _without_trailing_asides(doc, content)
     content = _own_side_of_semicolons(doc, token, content)
+    if (
+        subject is not None
+        and subject.i < token.i
+        and token.dep_ != "relcl"
+        and any(i > token.i for i in content)
+    ):
+        # "U.S. officials, speaking on condition of anonymity ..., said the
+        # commander ...": between who speaks and the cue is said of the speaker
+        content.difference_update(range(subject.i + 1, token.i))
     if clauses:  # "It is widely believed that ...": the "it" stands for the clause
         content.difference_update(
             c.i
