@@ -461,3 +461,25 @@ def test_gazetteer_packaged_government_actor(packaged: Gazetteer) -> None:
     state = packaged.state("JAP")
     assert state is not None
     assert (state.kind, state.country) == ("state", "JPN")
+
+
+@pytest.mark.parametrize(
+    ("actor_id", "kind"),
+    [
+        ("phx:SYRIAN_OBSERVATORY_FOR_HUMAN_RIGHTS", "organisation"),
+        ("phx:TAWHID_BRIGADE", "armed_group"),
+        ("phx:WARSAW_TREATY_ORGANIZATION", "international_organisation"),
+    ],
+)
+def test_gazetteer_packaged_dated_groups_are_not_people(
+    packaged: Gazetteer, actor_id: str, kind: str
+) -> None:
+    # Phoenix dates these groups as it dates people; extra.toml sets the kind
+    assert packaged.get(actor_id).kind == kind
+
+
+def test_gazetteer_packaged_a_directors_name_is_not_his_group(
+    packaged: Gazetteer,
+) -> None:
+    found = packaged.match("Rami Abdulrahman said")
+    assert not [a for m in found for a in m.actors if a.kind != "role"]
