@@ -752,6 +752,14 @@ def test_actors_real_a_role_before_a_misread_name_makes_it_a_person(
     assert found["He"][0].actor_id == "per:gitanas-nauseda"
 
 
+@pytest.mark.slow
+def test_actors_real_a_name_after_village_of_is_a_place(nlp: object) -> None:
+    # the model reads "Atmeh" as a person's name
+    _, found = _real("The strike hit a house in the village of Atmeh.")
+    (atmeh,) = found["Atmeh"]
+    assert (atmeh.kind, atmeh.actor_id) == ("place", "plc:atmeh")
+
+
 @pytest.mark.parametrize(
     "text",
     [

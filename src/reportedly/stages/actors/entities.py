@@ -112,6 +112,8 @@ def model_entities(par: Paragraph) -> None:
     for ent in doc.ents:
         kind = NER_KINDS.get(ent.label_)
         i, j = par.trimmed(ent.start, ent.end - 1)
+        if kind == "person" and i <= j and par.named_place(i):
+            kind = "place"  # "the village of Atmeh"
         if kind is None or kind == "person" or i > j:
             continue
         if any(par.taken[i : j + 1]) or any(

@@ -28,6 +28,7 @@ from .vocabulary import (
     ORG_HEADS,
     PERSON_APPOSITIONS,
     PERSON_NOUNS,
+    PLACE_NOUNS,
     TITLE_WORDS,
 )
 
@@ -221,7 +222,9 @@ class Paragraph:
                 and not self.matches[m].is_person
             ]
             if not others:
-                if ent.label_ == "PERSON" or self._apposed_person(i, j):
+                if (
+                    ent.label_ == "PERSON" and not self.named_place(i)
+                ) or self._apposed_person(i, j):
                     seeds.append((i, j, None))
                 continue
             if any(self.matches[m].i < i or self.matches[m].j > j for m in others):
@@ -239,6 +242,16 @@ class Paragraph:
                 # "envoy for Central Asia Oleg Varentsov" tagged as one place
                 seeds.append((residue.start, j, None))
         return seeds
+
+    def named_place(self, i: int) -> bool:
+        """Whether the name at token ``i`` follows a place noun and "of": "the
+        village of Atmeh" (the model may read a person's name)."""
+        doc = self.doc
+        return (
+            i >= 2
+            and doc[i - 1].lower_ == "of"
+            and doc[i - 2].lemma_.lower() in PLACE_NOUNS
+        )
 
     def _apposed_person(self, i: int, j: int) -> bool:
         """Whether a name the model read as something else is a person's by

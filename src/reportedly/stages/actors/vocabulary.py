@@ -73,6 +73,16 @@ NAME_PARTICLES = frozenset(
 HYPHENS = frozenset("-\u2010\u2011")
 
 #: Prepositions that make a capital a place, not its government ("in Kabul").
+#: Nouns of a place named after "of": "the village of Atmeh" is a place even
+#: where the model read a person's name.
+PLACE_NOUNS = frozenset(
+    """
+    village town city province district region county governorate municipality
+    island port neighborhood neighbourhood suburb township oblast prefecture
+    commune hamlet settlement camp
+    """.split()  # noqa: SIM905
+)
+
 LOCATIVE_PREPOSITIONS = frozenset(
     {"across", "around", "at", "beyond", "from", "in", "inside", "into", "near"}
     | {"onto"}
