@@ -753,6 +753,20 @@ def test_actors_real_a_role_before_a_misread_name_makes_it_a_person(
 
 
 @pytest.mark.slow
+def test_actors_real_a_place_alias_after_its_kind_is_the_organisation(
+    nlp: object,
+) -> None:
+    # the gazetteer knows "Sana" as Yemen's capital; here it is the agency
+    _, found = _real(
+        "Damascus condemned the strike, the state news agency SANA reported. "
+        "It joined a network Russia has financed."
+    )
+    sana = found["SANA"][0]
+    assert (sana.kind, sana.actor_id) == ("organisation", "org:sana")
+    assert found["Russia"][0].actor_id == "phx:RUSSIAN_FEDERATION"
+
+
+@pytest.mark.slow
 def test_actors_real_a_name_after_village_of_is_a_place(nlp: object) -> None:
     # the model reads "Atmeh" as a person's name
     _, found = _real("The strike hit a house in the village of Atmeh.")

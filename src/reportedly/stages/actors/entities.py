@@ -60,10 +60,28 @@ def entities(par: Paragraph) -> None:
             continue
         if any(par.taken[match.i : match.j + 1]) or cut_name(par, match):
             continue
+        if named_by_its_kind(par, match):
+            par.organisation(match.i, match.j)  # "the state news agency SANA"
+            continue
         actor = choose(par, match)
         draft = par.add(match.i, match.j, actor.kind)
         draft.identify(actor, par.day)
         draft.words = tuple(match.found.text.split())
+
+
+def named_by_its_kind(par: Paragraph, match: Placement) -> bool:
+    """A place's alias right after the noun of an organisation's kind: "the
+    state news agency SANA" is the agency, not Yemen ("Sana"), as "the group
+    Hamas" is the group."""
+    doc, k = par.doc, match.i - 1
+    if k < 0 or not (doc[k].tag_ == "NN" and doc[k].lower_ in ORG_HEADS):
+        return False
+    # the noun names the name's kind, not "a network Russia has financed"
+    if not (match.i <= doc[k].head.i <= match.j or doc[match.j].head.i == k):
+        return False
+    return all(
+        a.kind in ("state", "place") for a in match.found.actors if a.kind != "role"
+    )
 
 
 def cut_name(par: Paragraph, match: Placement) -> bool:
