@@ -663,6 +663,12 @@ def test_events_subject_and_target_verbs_need_them(text: str) -> None:
             "denied",
             ["Wire", "spokesperson"],
         ),
+        (  # an infinitive under "no plans" did not happen
+            "Moscow has no plans to recognize the Taliban government, Lavrov said.",
+            "SUPPORT",
+            "denied",
+            ["Wire", "lavrov"],
+        ),
         (
             "Japanese and Philippine ships conducted joint patrols near the shoal.",
             "COOPERATE",

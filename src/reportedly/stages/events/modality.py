@@ -109,7 +109,10 @@ def _has_no(noun: Any) -> bool:
 
 
 def is_negated(token: Any) -> bool:
-    """ "did not attack", "never shelled", "fired no shells", "nobody was held"."""
+    """ "did not attack", "never shelled", "fired no shells", "nobody was held",
+    "had no plans to recognize"."""
+    if token.dep_ == "acl" and token.tag_ == "VB" and _has_no(token.head):
+        return True  # an infinitive under "no plans", "no intention", "no way"
     for node in clause_chain(token):
         for child in node.children:
             if child.dep_ == "neg" or (

@@ -259,15 +259,13 @@ def resolve_speaker(
     if word in PERSON_PRONOUNS or is_role or head.ent_type_ == "PERSON":
         earlier = [n for n in names if n.label == "PERSON" and n.span.end <= before]
         gender = _PRONOUN_GENDERS.get(word)
-        if gender is not None:
-            # "she" is not "Donald Trump": the nearest name of no other gender
-            earlier = [
-                n for n in earlier if _gender(_fullest(n, names)) in {None, gender}
-            ]
-        if earlier and not (
-            is_role and _introduced_unnamed(text, head.lemma_, earlier[-1], before)
-        ):
-            return _fullest(earlier[-1], names)
+        # "she" is not "Donald Trump": the nearest name of no other gender
+        for name in reversed(earlier):
+            full = _fullest(name, names)
+            if gender is None or _gender(full) in {None, gender}:
+                if is_role and _introduced_unnamed(text, head.lemma_, name, before):
+                    return None
+                return full
     return None
 
 
