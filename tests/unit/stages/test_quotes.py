@@ -823,6 +823,26 @@ def test_quotes_an_officer_introduced_unnamed_is_whom_he_means() -> None:
 
 
 @pytest.mark.slow
+def test_quotes_it_and_the_statement_go_on_with_the_group_before() -> None:
+    text = (
+        "The Iranian foreign ministry said in a statement that the talks had been "
+        "constructive. It added that a new round would be held in Oman next month. "
+        '"We remain committed," the statement said. The Taliban said they would '
+        "not attend. They said the meeting was a waste of time. The unemployment "
+        "rate is a term with a definition: It refers to people seeking work."
+    )
+    article = _linked(text)
+    assert [(q.speaker_name, q.speaker_actor_id) for q in article.quotes] == [
+        ("Iranian foreign ministry", "rep:IRN_GOV"),
+        ("Iranian foreign ministry", "rep:IRN_GOV"),
+        ("Iranian foreign ministry", "rep:IRN_GOV"),
+        ("Taliban", "phx:TALIBAN"),
+        ("Taliban", "phx:TALIBAN"),
+        (None, None),  # "It refers to ...": no saying goes on
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_the_person_named_beside_a_groups_role_speaks() -> None:
     text = (
         "The Taliban's provincial spokesman, Mawlawi Abdul Bari, said the road "

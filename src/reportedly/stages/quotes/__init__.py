@@ -568,7 +568,90 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
                 or as_written(speaker.text_in(article.text)),
             )
         )
-    return tuple(linked)
+    return _groups_referred_to(tuple(linked), article)
+
+
+#: the kinds of actor "it" and "they" may stand for as a speaker
+_GROUP_SPEAKERS = frozenset(
+    {"organisation", "armed_group", "international_organisation", "state", "bloc"}
+)
+#: how far back, in characters, the group a pronoun speaker means is looked for
+_GROUP_REACH = 600
+#: the words of a plain saying, after which "it" and "they" go on with the
+#: group that spoke before ("It added that ..."; not "It refers to ...")
+_SPOKE = frozenset(
+    """
+    said says say added adds told tells wrote writes stated states announced
+    announces noted notes warned warns insisted insists argued argues claimed
+    claims reported reports declared declares explained explains stressed
+    stresses urged urges denied denies confirmed confirms accused accuses
+    rejected rejects maintained maintains called calls
+    """.split()  # noqa: SIM905
+)
+#: documents that speak for whoever issued them ("the statement said")
+_ISSUED = frozenset({"statement", "report", "communique", "letter", "release"})
+
+
+def _sentence(article: Article, offset: int) -> int:
+    """The index of the sentence holding ``offset``."""
+    starts = [s.start for s in article.sentences]
+    return bisect.bisect_right(starts, offset) - 1
+
+
+def _groups_referred_to(
+    quotes: tuple[Quote, ...], article: Article
+) -> tuple[Quote, ...]:
+    """Speakers "it", "they" and "the statement" that name nobody: the group
+    whose quote comes right before ("The foreign ministry said in a statement
+    that ... It added that ..."), or that issued the statement ("the statement
+    said"), when it is near."""
+    kinds = {m.actor_id: m.kind for m in article.mentions if m.actor_id is not None}
+    order = sorted(
+        range(len(quotes)),
+        key=lambda k: s.start if (s := quotes[k].speaker) is not None else -1,
+    )
+    out = list(quotes)
+    last: dict[str | None, Quote] = {}  # the last group's quote, by its medium
+    for k in order:
+        quote = quotes[k]
+        speaker = quote.speaker
+        if speaker is None:
+            continue
+        word = speaker.text_in(article.text).lower()
+        said = quote.cue.text_in(article.text).lower().split()[-1:] if quote.cue else []
+        before = None
+        if word in {"it", "they"} and said and said[0] in _SPOKE:
+            before = last.get(None)  # the group that spoke right before
+            # in the same sentence or the next: "... said. It added that ..."
+            if (
+                before is not None
+                and before.speaker is not None
+                and _sentence(article, speaker.start)
+                - _sentence(article, before.speaker.start)
+                > 1
+            ):
+                before = None
+        elif word.startswith("the ") and word[4:] in _ISSUED:
+            before = last.get(word[4:])  # the group that issued a statement
+        if (
+            before is not None
+            and before.speaker is not None
+            and quote.speaker_actor_id is None
+            and speaker.start - before.speaker.end <= _GROUP_REACH
+        ):
+            out[k] = quote = replace(
+                quote,
+                speaker_actor_id=before.speaker_actor_id,
+                speaker_name=before.speaker_name,
+            )
+        # only the quote right before: "it" and "they" go on with its speaker
+        last.pop(None, None)
+        actor = quote.speaker_actor_id
+        if actor is not None and kinds.get(actor) in _GROUP_SPEAKERS:
+            last[None] = quote
+            if quote.medium is not None:
+                last[quote.medium] = quote
+    return tuple(out)
 
 
 def _named_person(
