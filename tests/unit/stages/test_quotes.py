@@ -843,6 +843,16 @@ def test_quotes_it_and_the_statement_go_on_with_the_group_before() -> None:
 
 
 @pytest.mark.slow
+def test_quotes_who_saw_a_document_is_not_its_source() -> None:
+    text = (
+        "According to documents seen by Reuters, the deal was signed in May. "
+        "According to figures released by the UN, 3 million people have fled."
+    )
+    article = _linked(text)
+    assert [q.speaker_actor_id for q in article.quotes] == [None, "phx:THE_UN"]
+
+
+@pytest.mark.slow
 def test_quotes_the_person_named_beside_a_groups_role_speaks() -> None:
     text = (
         "The Taliban's provincial spokesman, Mawlawi Abdul Bari, said the road "

@@ -444,6 +444,13 @@ class RuleQuotes:
         return replace(article, quotes=quotes)
 
 
+#: "documents seen by Reuters", "a letter obtained by the Post": the one who
+#: saw a document is not its source
+_WITNESSED = re.compile(
+    r"\b(?:seen|obtained|reviewed|viewed|examined) by\s+(?:the\s+)?$"
+)
+
+
 def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, ...]:
     """Give each speaker the actor the actors stage resolved it to.
 
@@ -503,6 +510,8 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
                 and m.span.text_in(article.text).lower() in PERSON_PRONOUNS
                 and whole not in PERSON_PRONOUNS
             )
+            # "documents seen by Reuters": who saw them does not speak
+            and not _WITNESSED.search(article.text, speaker.start, m.span.start)
         ]
         if not inside:
             # "An alliance spokeswoman, Karin Holm, said", "the diplomat": the
