@@ -1142,6 +1142,16 @@ def test_quotes_the_writers_i_is_the_author() -> None:
 
 
 @pytest.mark.slow
+def test_quotes_a_bare_name_names_its_speaker_a_bare_role_nobody() -> None:
+    text = (
+        "Musk tweeted that the service would remain free. The spokesman said the "
+        "offer was over."
+    )
+    _, quotes = _run(text)
+    assert [q.speaker_name for q in quotes] == ["Musk", None]
+
+
+@pytest.mark.slow
 def test_quotes_according_to_a_plan_is_no_attribution() -> None:
     _, quotes = _run("The troops withdrew according to the plan agreed in May.")
     assert not [q for q in quotes if q.kind == "according"]

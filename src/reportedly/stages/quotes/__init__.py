@@ -37,6 +37,7 @@ from .model import QuoteModel, load_quote_model
 from .rules import Draft, find_attributions, hedge_frame, minus
 from .speakers import (
     PERSON_PRONOUNS,
+    ROLE_NOUNS,
     Name,
     as_written,
     named_entities,
@@ -218,9 +219,16 @@ def extract_quotes(
             head = draft.source_head
             if name is None and (head is None or head.pos_ in {"NOUN", "PROPN"}):
                 # "an adviser to the presidential office": as written; a bare
-                # role noun ("the spokesman") names nobody
+                # role noun ("the spokesman") names nobody, a bare name
+                # ("Musk tweeted") itself
                 written = as_written(draft.source.text_in(article.text))
-                name = written if len(written.split()) > 1 else None
+                proper = (
+                    head is not None
+                    and head.pos_ == "PROPN"
+                    and head.ent_type_ in {"PERSON", ""}
+                    and head.lemma_.lower() not in ROLE_NOUNS  # "Lawmaker urges"
+                )
+                name = written if len(written.split()) > 1 or proper else None
         quotes.append(
             Quote(
                 kind=_kind(article.text, draft, assembler),

@@ -165,7 +165,7 @@ _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 def as_written(text: str) -> str:
     """A speaker phrase as a name: one line, no article, no edge punctuation."""
     # the phrase before any aside: "a diplomat in Ankara, who asked ..."
-    words = text.replace("\n", " ").split(",")[0].strip(" ;:—-").split()
+    words = text.replace("\n", " ").split(",")[0].strip(' ;:—-"“”‘’<>').split()
     if words and words[0].lower() in _DETERMINERS:
         words = words[1:]
     for n, word in enumerate(words):
