@@ -753,6 +753,20 @@ def test_actors_real_a_role_before_a_misread_name_makes_it_a_person(
 
 
 @pytest.mark.slow
+def test_actors_real_a_title_before_a_misread_name_makes_it_a_person(
+    nlp: object,
+) -> None:
+    # the model reads "Oleh Kiper" as an organisation; "governor" says whom
+    _, found = _real(
+        "The attack damaged energy infrastructure in the Odesa region, regional "
+        "governor Oleh Kiper said on Telegram. There were no casualties, he said."
+    )
+    kiper = found["Oleh Kiper"][0]
+    assert (kiper.kind, kiper.actor_id) == ("person", "per:oleh-kiper")
+    assert found["he"][0].actor_id == "per:oleh-kiper"
+
+
+@pytest.mark.slow
 def test_actors_real_a_place_alias_after_its_kind_is_the_organisation(
     nlp: object,
 ) -> None:

@@ -255,8 +255,9 @@ class Paragraph:
 
     def _apposed_person(self, i: int, j: int) -> bool:
         """Whether a name the model read as something else is a person's by
-        an apposition: "Leila Moradi, a researcher at ..." or "Lithuania's
-        president, Gitanas Nauseda, ..."."""
+        an apposition or a title: "Leila Moradi, a researcher at ...",
+        "Lithuania's president, Gitanas Nauseda, ...", "regional governor Oleh
+        Kiper"."""
         doc = self.doc
         if j == i or not all(doc[k].pos_ == "PROPN" for k in range(i, j + 1)):
             return False
@@ -272,6 +273,15 @@ class Paragraph:
             and role.lower_ in PERSON_APPOSITIONS
         ):
             return True
+        title = doc[i - 1]
+        if (
+            i > 0
+            and title.dep_ == "compound"
+            and i <= title.head.i <= j
+            and title.tag_ == "NN"
+            and title.lower_ in PERSON_APPOSITIONS | TITLE_WORDS
+        ):
+            return True  # "regional governor Oleh Kiper"
         return any(
             child.dep_ == "appos"
             and child.i > j
