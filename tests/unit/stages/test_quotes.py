@@ -843,6 +843,20 @@ def test_quotes_it_and_the_statement_go_on_with_the_group_before() -> None:
 
 
 @pytest.mark.slow
+def test_quotes_a_persons_office_speaks_for_them_named_as_written() -> None:
+    text = (
+        "French President Emmanuel Macron called him on Monday. Macron's office "
+        "said the call lasted two hours."
+    )
+    article = _linked(text)
+    office = article.quotes[-1]
+    assert (office.speaker_name, office.speaker_actor_id) == (
+        "Macron's office",
+        "per:emmanuel-macron",
+    )
+
+
+@pytest.mark.slow
 def test_quotes_who_saw_a_document_is_not_its_source() -> None:
     text = (
         "According to documents seen by Reuters, the deal was signed in May. "

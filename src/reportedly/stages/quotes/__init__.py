@@ -536,6 +536,9 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
                     speaker_actor_id=named.actor_id,
                     speaker_name=named.name or quote.speaker_name,
                 )
+            elif (owner := _owner(article, speaker, mentions[first:last])) is not None:
+                # "Macron's office said": his side speaks, named as written
+                quote = replace(quote, speaker_actor_id=owner.actor_id)
             linked.append(quote)
             continue
         head = _head_offset(article, speaker, parse_starts)
@@ -788,6 +791,26 @@ def _role_holder(
 
 
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
+
+
+#: what a person's possessive may head and still speak for them
+_PERSONS_VOICES = frozenset({"office", "spokesman", "spokeswoman", "spokesperson"})
+
+
+def _owner(article: Article, speaker: Span, mentions: list[Mention]) -> Mention | None:
+    """The person whose office speaks: "Macron's office", "his spokesman" (the
+    person the possessive names, when it opens the speaker)."""
+    words = speaker.text_in(article.text).split()
+    if not 2 <= len(words) <= 5 or words[-1].lower() not in _PERSONS_VOICES:
+        return None
+    for mention in mentions:
+        if (
+            mention.kind == "person"
+            and mention.span.start == speaker.start
+            and _possessor(article, mention)
+        ):
+            return mention
+    return None
 
 
 def _possessor(article: Article, mention: Mention) -> bool:
