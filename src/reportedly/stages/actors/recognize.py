@@ -32,6 +32,10 @@ from .vocabulary import (
     TITLE_WORDS,
 )
 
+#: nouns that, compounded before a name, say it is a person's ("regional
+#: governor Oleh Kiper")
+_PERSON_TITLES = PERSON_APPOSITIONS | TITLE_WORDS
+
 
 @dataclass(slots=True)
 class Placement:
@@ -279,7 +283,7 @@ class Paragraph:
             and title.dep_ == "compound"
             and i <= title.head.i <= j
             and title.tag_ == "NN"
-            and title.lower_ in PERSON_APPOSITIONS | TITLE_WORDS
+            and title.lower_ in _PERSON_TITLES
         ):
             return True  # "regional governor Oleh Kiper"
         return any(

@@ -612,12 +612,6 @@ _SPOKE = frozenset(
 _ISSUED = frozenset({"statement", "report", "communique", "letter", "release"})
 
 
-def _sentence(article: Article, offset: int) -> int:
-    """The index of the sentence holding ``offset``."""
-    starts = [s.start for s in article.sentences]
-    return bisect.bisect_right(starts, offset) - 1
-
-
 def _groups_referred_to(
     quotes: tuple[Quote, ...], article: Article
 ) -> tuple[Quote, ...]:
@@ -626,6 +620,7 @@ def _groups_referred_to(
     that ... It added that ..."), or that issued the statement ("the statement
     said"), when it is near."""
     kinds = {m.actor_id: m.kind for m in article.mentions if m.actor_id is not None}
+    sentences = [s.start for s in article.sentences]
     order = sorted(
         range(len(quotes)),
         key=lambda k: s.start if (s := quotes[k].speaker) is not None else -1,
@@ -646,8 +641,8 @@ def _groups_referred_to(
             if (
                 before is not None
                 and before.speaker is not None
-                and _sentence(article, speaker.start)
-                - _sentence(article, before.speaker.start)
+                and bisect.bisect_right(sentences, speaker.start)
+                - bisect.bisect_right(sentences, before.speaker.start)
                 > 1
             ):
                 before = None
