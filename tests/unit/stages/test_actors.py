@@ -737,33 +737,35 @@ def test_actors_real_an_apposition_makes_a_misread_name_a_person(nlp: object) ->
     assert all(m.kind != "person" for m in found.get("Coastal Progress Caucus", []))
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "pronoun", "actor"),
+    [
+        (  # the role before him, in apposition
+            "Lithuania's president, Gitanas Nauseda, welcomed the extension. "
+            "He said Vilnius had long argued for tougher measures.",
+            "Gitanas Nauseda",
+            "He",
+            "per:gitanas-nauseda",
+        ),
+        (  # a title compounded with his name
+            "The attack damaged energy infrastructure in the Odesa region, "
+            "regional governor Oleh Kiper said on Telegram. There were no "
+            "casualties, he said.",
+            "Oleh Kiper",
+            "he",
+            "per:oleh-kiper",
+        ),
+    ],
+)
 @pytest.mark.slow
-def test_actors_real_a_role_before_a_misread_name_makes_it_a_person(
-    nlp: object,
+def test_actors_real_a_role_or_title_makes_a_misread_name_a_person(
+    nlp: object, text: str, name: str, pronoun: str, actor: str
 ) -> None:
-    # the model reads "Gitanas Nauseda" as an organisation; the role before
-    # him says whom, and "He" is then him
-    _, found = _real(
-        "Lithuania's president, Gitanas Nauseda, welcomed the extension. "
-        "He said Vilnius had long argued for tougher measures."
-    )
-    nauseda = found["Gitanas Nauseda"][0]
-    assert (nauseda.kind, nauseda.actor_id) == ("person", "per:gitanas-nauseda")
-    assert found["He"][0].actor_id == "per:gitanas-nauseda"
-
-
-@pytest.mark.slow
-def test_actors_real_a_title_before_a_misread_name_makes_it_a_person(
-    nlp: object,
-) -> None:
-    # the model reads "Oleh Kiper" as an organisation; "governor" says whom
-    _, found = _real(
-        "The attack damaged energy infrastructure in the Odesa region, regional "
-        "governor Oleh Kiper said on Telegram. There were no casualties, he said."
-    )
-    kiper = found["Oleh Kiper"][0]
-    assert (kiper.kind, kiper.actor_id) == ("person", "per:oleh-kiper")
-    assert found["he"][0].actor_id == "per:oleh-kiper"
+    # the model reads both names as organisations
+    _, found = _real(text)
+    person = found[name][0]
+    assert (person.kind, person.actor_id) == ("person", actor)
+    assert found[pronoun][0].actor_id == actor
 
 
 @pytest.mark.slow

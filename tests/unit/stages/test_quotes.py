@@ -842,28 +842,33 @@ def test_quotes_it_and_the_statement_go_on_with_the_group_before() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (  # a person's office speaks for them, named as written
+            "French President Emmanuel Macron called him on Monday. Macron's office "
+            "said the call lasted two hours.",
+            [
+                ("Emmanuel Macron", "per:emmanuel-macron"),
+                ("Macron's office", "per:emmanuel-macron"),
+            ],
+        ),
+        (  # who saw a document is not its source; who released it is
+            "According to documents seen by Reuters, the deal was signed in May. "
+            "According to figures released by the UN, 3 million people have fled.",
+            [
+                ("documents seen by Reuters", None),
+                ("figures released by the UN", "phx:THE_UN"),
+            ],
+        ),
+    ],
+)
 @pytest.mark.slow
-def test_quotes_a_persons_office_speaks_for_them_named_as_written() -> None:
-    text = (
-        "French President Emmanuel Macron called him on Monday. Macron's office "
-        "said the call lasted two hours."
-    )
+def test_quotes_whose_side_a_speaker_is(
+    text: str, speakers: list[tuple[str, str | None]]
+) -> None:
     article = _linked(text)
-    office = article.quotes[-1]
-    assert (office.speaker_name, office.speaker_actor_id) == (
-        "Macron's office",
-        "per:emmanuel-macron",
-    )
-
-
-@pytest.mark.slow
-def test_quotes_who_saw_a_document_is_not_its_source() -> None:
-    text = (
-        "According to documents seen by Reuters, the deal was signed in May. "
-        "According to figures released by the UN, 3 million people have fled."
-    )
-    article = _linked(text)
-    assert [q.speaker_actor_id for q in article.quotes] == [None, "phx:THE_UN"]
+    assert [(q.speaker_name, q.speaker_actor_id) for q in article.quotes] == speakers
 
 
 @pytest.mark.slow
