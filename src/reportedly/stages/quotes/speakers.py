@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ...actors.genders import FIRST_NAMES
@@ -37,11 +37,16 @@ _TITLES = frozenset(
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Name:
-    """A named entity in the article: its span, label and text."""
+    """A named entity in the article: its span, label and text (and its words,
+    split once: every pronoun speaker compares them with every name's)."""
 
     span: Span
     label: str
     text: str
+    words: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", tuple(self.text.split()))
 
 
 def named_entities(parses: Sequence[Any]) -> list[Name]:
@@ -178,14 +183,15 @@ def as_written(text: str) -> str:
 def _fullest(name: Name, names: Sequence[Name]) -> str:
     """The longest PERSON name in the article that ends with this one."""
     best = name.text
-    own = best.split()
+    own = name.words
+    if not own:
+        return best
     for other in names:
-        words = other.text.split()
         if (
             other.label == "PERSON"
-            and own
-            and words[-len(own) :] == own  # "Durrani" ~ "Omid Durrani", not "Sayed ..."
             and len(other.text) > len(best)
+            and other.words[-len(own) :]
+            == own  # "Durrani" ~ "Omid Durrani", not "Sayed ..."
         ):
             best = other.text
     return best
