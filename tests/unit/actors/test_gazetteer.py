@@ -478,6 +478,10 @@ def test_gazetteer_packaged_dated_groups_are_not_people(
     assert packaged.get(actor_id).kind == kind
 
 
+def test_gazetteer_packaged_names_as_the_news_writes_them(packaged: Gazetteer) -> None:
+    assert packaged.get("phx:HOJATOLISLAM_SAYYED_ALI_KHAMENEI").name == "Ali Khamenei"
+
+
 def test_gazetteer_packaged_a_directors_name_is_not_his_group(
     packaged: Gazetteer,
 ) -> None:
