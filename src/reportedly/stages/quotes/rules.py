@@ -383,18 +383,22 @@ def _said_by(token: Any) -> Any:
     return None
 
 
-def _own_side_of_semicolons(doc: Any, cue: Any, content: set[int]) -> set[int]:
+def _own_side_of_semicolons(
+    doc: Any, cue: Any, content: set[int], sheet: Sheet | None = None
+) -> set[int]:
     """Content on the cue's side of a semicolon that has another report on its
     other side: "The IDF said troops killed 20 militants; Hamas said the dead
-    were civilians" (not "The deal is dead; it was never alive, she said")."""
+    were civilians" (not "The deal is dead; it was never alive, she said").
+
+    ``sheet`` is the paragraph's sheet when the caller has one (reading its
+    words makes no spaCy tokens)."""
     if not content:
         return content
     lo, hi = min(content), max(content)
-    if ";" not in doc[lo : hi + 1].text:
-        return content
-    for j in range(lo, hi + 1):
-        if doc[j].text != ";":
-            continue
+    words = sheet.text if sheet is not None else [t.text for t in doc[lo : hi + 1]]
+    offset = 0 if sheet is not None else lo
+    semicolons = [j for j in range(lo, hi + 1) if words[j - offset] == ";"]
+    for j in semicolons:
         side = range(lo, j) if j < cue.i else range(j + 1, hi + 1)
         reports = any(
             doc[k].lemma_.lower() in SPEECH
@@ -407,13 +411,19 @@ def _own_side_of_semicolons(doc: Any, cue: Any, content: set[int]) -> set[int]:
     return content
 
 
-def _without_trailing_asides(doc: Any, content: set[int]) -> set[int]:
+def _without_trailing_asides(
+    doc: Any, content: set[int], sheet: Sheet | None = None
+) -> set[int]:
     """Content without a clause set off by a comma at its end: ``..., which
-    ...``, ``..., who ...`` (what the writer adds about a noun of it)."""
+    ...``, ``..., who ...`` (what the writer adds about a noun of it).
+
+    ``sheet`` is the paragraph's sheet when the caller has one."""
     if not content:
         return content
     last = max(content)
     for i in sorted(content):
+        if sheet is not None and sheet.dep[i] != "relcl":
+            continue  # read off the sheet: no spaCy token made
         word = doc[i]
         if word.dep_ != "relcl" or word.right_edge.i < last:
             continue
@@ -879,8 +889,8 @@ def _verb_draft(
         rule = None if subject is None else subject.i
         source = model.source_token(sheet, token.i, rule, found, memo)
         subject = doc[source] if source is not None else _said_by(token)
-    content = _without_trailing_asides(doc, content)
-    content = _own_side_of_semicolons(doc, token, content)
+    content = _without_trailing_asides(doc, content, sheet)
+    content = _own_side_of_semicolons(doc, token, content, sheet)
     if (
         subject is not None
         and subject.i < token.i
