@@ -310,7 +310,8 @@ def _render(article: Article, *, color: bool) -> str:
         f"doc_id     {article.doc_id}",
         *(f"{k:<10} {v}" for k, v in [
             ("title", meta.title), ("outlet", meta.outlet), ("dateline", meta.dateline),
-            ("published", meta.published), ("language", meta.language),
+            ("published", meta.published), ("authors", ", ".join(meta.authors)),
+            ("language", meta.language),
             ("url", meta.url), ("source", meta.source)] if v),
         "",
     ]  # fmt: skip

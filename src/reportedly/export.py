@@ -89,6 +89,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
             "outlet": meta.outlet,
             "dateline": meta.dateline,
             "published": meta.published,
+            "authors": list(meta.authors),
             "language": meta.language,
             "url": meta.url,
             "source": meta.source,

@@ -59,6 +59,7 @@ class Meta:
 
     ``published`` is ISO 8601 at the precision known: ``2021-08-25``, ``2021-08``,
     ``2021`` or ``--08-25`` when the year is not given. It is never invented.
+    ``authors`` are the people the byline names, in its order.
     ``evidence`` maps a field name to the span of the text it was read from; a
     field read from HTML metadata, a URL or a JSONL key has no evidence span.
     """
@@ -67,6 +68,7 @@ class Meta:
     outlet: str | None = None
     dateline: str | None = None
     published: str | None = None
+    authors: tuple[str, ...] = ()
     language: str | None = None
     url: str | None = None
     source: str | None = None

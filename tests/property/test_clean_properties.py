@@ -92,6 +92,9 @@ def test_clean_evidence_spans_match_their_text(text: str) -> None:
         value = getattr(meta, name)
         if name == "published":
             assert value is not None
+        elif name == "authors":  # the names, read off their byline
+            assert value
+            assert all(a.casefold() in span.text_in(text).casefold() for a in value)
         else:
             assert span.text_in(text) == value
 

@@ -223,3 +223,9 @@ def _m005_pipeline(con: Any) -> None:
     # the stages, their settings and the reportedly version that made a
     # document's layers: a run with other ones processes it again
     con.execute("ALTER TABLE documents ADD COLUMN IF NOT EXISTS pipeline VARCHAR")
+
+
+@migration(6, "authors")
+def _m006_authors(con: Any) -> None:
+    # the people an article's byline names
+    con.execute("ALTER TABLE documents ADD COLUMN IF NOT EXISTS authors VARCHAR[]")

@@ -20,7 +20,7 @@ def read_article(fetch: Fetch, doc_id: str) -> Article | None:
     """Rebuild a stored article with all its layers, or None if unknown."""
     rows = fetch(
         "SELECT doc_id, text, title, outlet, dateline, published, language, url, "
-        "source, format, evidence FROM documents WHERE doc_id = ?",
+        "source, format, evidence, authors FROM documents WHERE doc_id = ?",
         [doc_id],
     )
     if not rows:
@@ -37,12 +37,14 @@ def read_article(fetch: Fetch, doc_id: str) -> Article | None:
         source,
         fmt,
         evidence,
+        authors,
     ) = rows[0]
     meta = Meta(
         title=title,
         outlet=outlet,
         dateline=dateline,
         published=published,
+        authors=tuple(authors or ()),
         language=language,
         url=url,
         source=source,

@@ -40,7 +40,7 @@ def arrow_table(rows: Sequence[tuple[Any, ...]], names: Sequence[str]) -> pa.Tab
             arrays.append(pa.array(column, pa.bool_()))
         elif name == "confidence":
             arrays.append(pa.array(column, pa.float64()))
-        elif name == "stages":
+        elif name in ("stages", "authors"):
             arrays.append(pa.array(column, pa.list_(pa.string())))
         else:
             arrays.append(pa.array(column, pa.string()))
@@ -81,6 +81,7 @@ def documents_table(
             run_id,
             now,
             pipeline,
+            list(a.meta.authors),
         )
         for a in articles
     ]
@@ -104,6 +105,7 @@ def documents_table(
             "run_id",
             "ingested_at",
             "pipeline",
+            "authors",
         ],
     )
 

@@ -9,6 +9,7 @@ from reportedly.evaluation.cleaning import score_cleaning
 from reportedly.records import Article, Meta, Region, Span
 from reportedly.registry import STAGES
 from reportedly.stages.clean import clean, identify_language
+from reportedly.stages.clean.rules import byline_names
 
 CAPTION = "A fisherman mends his nets in the old harbour on May 3. [Ana Lima/AFP]"
 
@@ -359,3 +360,31 @@ def test_clean_score_counts_attribution_outside_the_body() -> None:
     assert score.misclassified_chars == 8
     assert score.misses == (("harbour", "comment", "What a waste of money."),)
     assert score.as_dict()["chars_by_kind"]["comment"] > 0
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Dana Whitfield", ("Dana Whitfield",)),
+        ("BY DANA WHITFIELD, Reuters", ("Dana Whitfield",)),
+        ("Written by Ana Ruiz | Kabul", ("Ana Ruiz",)),
+        ("By Jane Doe and John Roe, Staff Writers", ("Jane Doe", "John Roe")),
+        ("By Jan van der Berg", ("Jan van der Berg",)),
+        ("By Staff Reporter", ()),
+        ("by the editorial board", ()),
+    ],
+)
+def test_clean_byline_names(byline: str, names: tuple[str, ...]) -> None:
+    assert byline_names(byline) == names
+
+
+def test_clean_authors_from_the_byline() -> None:
+    text = "Talks resume in Doha\n\nBy Dana Whitfield\n\nTalks resumed on Monday."
+    article = clean(Article(doc_id="d", text=text))
+    assert article.meta.authors == ("Dana Whitfield",)
+    span = article.meta.evidence_for("authors")
+    assert span is not None
+    assert span.text_in(text) == "By Dana Whitfield"
+    # authors known from elsewhere (HTML metadata) are kept
+    given = Article(doc_id="d", text=text, meta=Meta(authors=("D. Whitfield",)))
+    assert clean(given).meta.authors == ("D. Whitfield",)

@@ -17,7 +17,8 @@ def _article(
         doc_id=doc_id,
         text=text,
         meta=Meta(title="Title", outlet="The Ledger", published="--08-25",
-                  language="en", source="x.txt", format="txt",
+                  authors=("Jane Doe", "John Roe"), language="en", source="x.txt",
+                  format="txt",
                   evidence=(("title", Span(start=0, end=5)),)),
         regions=(
             Region(kind="title", span=Span(start=0, end=5)),

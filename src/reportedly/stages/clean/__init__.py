@@ -19,6 +19,7 @@ from typing import Any
 from ...records import Article, Meta, Region, Span
 from ...registry import stage
 from .layout import Layout, read_layout
+from .rules import byline_names
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +126,16 @@ def _fill_meta(
         if name not in named:
             evidence.append((name, span))
             named.add(name)
+    authors = meta.authors
+    if not authors:
+        # the first byline naming people: "By Jane Doe and John Roe"
+        for region in regions:
+            if region.kind == "byline":
+                authors = byline_names(region.span.text_in(text))
+                if authors:
+                    if "authors" not in named:
+                        evidence.append(("authors", region.span))
+                    break
     language = meta.language
     if language is None:
         body = [r.span.text_in(text) for r in regions if r.kind == "body"]
@@ -135,6 +146,7 @@ def _fill_meta(
         outlet=values["outlet"],
         dateline=values["dateline"],
         published=values["published"],
+        authors=authors,
         language=language,
         evidence=tuple(evidence),
     )

@@ -235,6 +235,31 @@ def _is_role_list(text: str) -> bool:
     return True
 
 
+#: words of a byline that name a desk or a role, not a person
+_DESK_WORDS = BYLINE_WORDS - PARTICLES
+
+
+def byline_names(text: str) -> tuple[str, ...]:
+    """The people a "By ..." byline names: "By Jane Doe and John Roe, Staff
+    Writers" gives both, "BY DANA WHITFIELD, Reuters" "Dana Whitfield"; a desk
+    ("By Staff Reporter") gives none."""
+    match = _BY.match(text.strip()) or _BY_LABEL.match(text.strip())
+    if match is None:
+        return ()
+    # what follows a comma, a semicolon or a bar is a role or an outlet
+    listed = re.split(r"[,;|]", match.group("names"), maxsplit=1)[0]
+    names = []
+    for piece in re.split(r"\s+(?:and|&)\s+", listed.strip().rstrip(".")):
+        words = piece.split()
+        if (
+            len(words) >= 2
+            and is_name(piece)
+            and not any(w.lower().strip(".") in _DESK_WORDS for w in words)
+        ):
+            names.append(piece.title() if piece.isupper() else piece)
+    return tuple(names)
+
+
 def is_byline(text: str) -> bool:
     """A line naming the article's authors or reporters."""
     if len(text) > 300:

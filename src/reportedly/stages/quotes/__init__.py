@@ -45,7 +45,7 @@ from .speakers import (
     resolve_speaker,
 )
 
-__all__ = ["EXTRACTOR", "RuleQuotes", "byline_author", "extract_quotes"]
+__all__ = ["EXTRACTOR", "RuleQuotes", "extract_quotes"]
 
 logger = logging.getLogger(__name__)
 
@@ -152,7 +152,9 @@ def extract_quotes(
         span = region.span if not isinstance(region, Span) else region
         quotations.extend(find_quotations(article.text, span.start, span.end))
     names: list[Name] = named_entities(article.parses) if resolve_names else []
-    author = byline_author(article) if resolve_names else None
+    # the writer's "I" is the one author the byline names
+    authors = article.meta.authors
+    author = authors[0] if resolve_names and len(authors) == 1 else None
     turns = transcript_turns(article.text, paragraphs, names)
     turns.extend(headline_signatures(article.text, article.parses))
     if turns:
@@ -249,47 +251,6 @@ def extract_quotes(
         )
     quotes.sort(key=lambda q: (q.content[0].start, q.cue.start if q.cue else -1))
     return tuple(quotes)
-
-
-#: "By Dana Whitfield", "BY DANA WHITFIELD, Reuters": one author's byline
-_BYLINE = re.compile(
-    r"\s*(?:by|written by)\s+([^\d,;|]+?)\s*(?:[,;|]|$)", re.IGNORECASE
-)
-
-
-#: words of a byline that names a desk, not a person ("By Staff Reporter")
-_NOT_AUTHORS = frozenset(
-    """
-    staff reporter reporters correspondent correspondents desk team news bureau
-    agency agencies editor editors board writer writers wire wires service
-    online web digital
-    """.split()  # noqa: SIM905
-)
-
-
-def byline_author(article: Article) -> str | None:
-    """The article's one author, from its byline, when it names one person.
-
-    The writer is who says "I" outside quotation marks (an opinion piece, a
-    reporter's own account); several authors, or a byline that is not a
-    name, give none.
-    """
-    bylines = article.regions_of("byline")
-    if len(bylines) != 1:
-        return None
-    match = _BYLINE.match(bylines[0].span.text_in(article.text))
-    if match is None:
-        return None
-    name = match.group(1)
-    words = name.split()
-    if (
-        not 2 <= len(words) <= 4
-        or re.search(r"\band\b|&", name, re.IGNORECASE)
-        or not all(w[0].isupper() for w in words)
-        or any(w.casefold() in _NOT_AUTHORS for w in words)
-    ):
-        return None
-    return name.title() if name.isupper() else name
 
 
 #: "WALLACE: Let's start with ...": a speaker's label opening a paragraph
