@@ -11,9 +11,9 @@ pure, so a slower repetition measures what else the machine was doing.
 
 from __future__ import annotations
 
+import argparse
 import json
 import resource
-import sys
 import time
 from pathlib import Path
 
@@ -98,11 +98,16 @@ def main(paths: list[str], repeat: int) -> None:
     )
 
 
+def _at_least_one(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("takes a whole number of at least 1")
+    return number
+
+
 if __name__ == "__main__":
-    arguments = sys.argv[1:]
-    times = 3
-    if arguments[:1] == ["--repeat"]:
-        if len(arguments) < 2 or not arguments[1].isdigit() or int(arguments[1]) < 1:
-            sys.exit("--repeat takes a whole number of at least 1")
-        times, arguments = int(arguments[1]), arguments[2:]
-    main(arguments, times)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=_at_least_one, default=3)
+    parser.add_argument("paths", nargs="*")
+    options = parser.parse_args()
+    main(options.paths, options.repeat)
