@@ -1,4 +1,5 @@
-"""Given names that tell a person's gender, for every stage that reads people.
+"""Pronouns and given names that tell a person's gender, for every stage that
+reads people.
 
 The actors stage genders a person by the given name before any pronoun is
 resolved; the quote stage checks that a pronoun speaker it names is not of
@@ -6,6 +7,18 @@ the other gender.
 """
 
 from __future__ import annotations
+
+#: Third-person singular pronouns and the gender they carry.
+PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
 
 #: Given names common in the news whose bearers are, with few exceptions, of
 #: one gender, so a pronoun can tell "Hillary Clinton" from "Don Fowler" before

@@ -12,10 +12,11 @@ import bisect
 import re
 from typing import Any
 
+from ...actors.genders import PRONOUNS
 from .drafts import Draft, group_identity
 from .recognize import Paragraph, Placement
 from .roles import role_text
-from .vocabulary import GENDERED, GROUP_KINDS, PERSON_NOUNS, PRONOUNS, VOICE_NOUNS
+from .vocabulary import GENDERED, GROUP_KINDS, PERSON_NOUNS, VOICE_NOUNS
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _ENTITY_KINDS = frozenset(

@@ -89,18 +89,6 @@ LOCATIVE_PREPOSITIONS = frozenset(
     | {"outside", "through", "throughout", "toward", "towards", "via", "within"}
 )
 
-#: Third-person singular pronouns and the gender they carry.
-PRONOUNS = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
-
 #: Words in a title or apposition that tell a person's gender.
 GENDERED = {
     **dict.fromkeys(

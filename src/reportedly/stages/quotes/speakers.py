@@ -12,11 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...actors.genders import FIRST_NAMES
+from ...actors.genders import FIRST_NAMES, PRONOUNS
 from ...records import Span
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 ROLE_NOUNS = frozenset(
     """
     spokesman spokeswoman spokesperson senator governor candidate president
@@ -264,7 +263,7 @@ def resolve_speaker(
     )
     if word in PERSON_PRONOUNS or is_role or head.ent_type_ == "PERSON":
         earlier = [n for n in names if n.label == "PERSON" and n.span.end <= before]
-        gender = _PRONOUN_GENDERS.get(word)
+        gender = PRONOUNS.get(word)
         # "she" is not "Donald Trump": the nearest name of no other gender
         for name in reversed(earlier):
             full = _fullest(name, names)
