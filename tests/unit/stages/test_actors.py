@@ -449,6 +449,51 @@ def test_actors_gazetteer_person_role_on_article_date(
     )
 
 
+ADMINISTRATION = """
+The DET DT det 3 O
+Marta PROPN NNP compound 2 B-PERSON
+Klovinska PROPN NNP compound 3 I-PERSON
+administration NOUN NN nsubj 4 O
+said VERB VBD ROOT 4 O
+. PUNCT . punct 4 O
+"""
+GOVERNMENT_OF = """
+The DET DT det 1 O
+government NOUN NN nsubj 5 O
+of ADP IN prep 1 O
+Marta PROPN NNP compound 4 B-PERSON
+Klovinska PROPN NNP pobj 2 I-PERSON
+fell VERB VBD ROOT 5 O
+. PUNCT . punct 5 O
+"""
+
+
+@pytest.mark.parametrize(
+    ("rows", "phrase"),
+    [
+        (ADMINISTRATION, "Marta Klovinska administration"),
+        (GOVERNMENT_OF, "government of Marta Klovinska"),
+    ],
+)
+def test_actors_administration_of_a_head_of_government_is_the_government(
+    gazetteer: Gazetteer, rows: str, phrase: str
+) -> None:
+    # in office (2000-2005): her administration is the state's government
+    article = article_of(doc_of(rows), published="2003-06-01")
+    (government,) = resolve_actors(article, gazetteer=gazetteer)
+    assert government.span.text_in(article.text) == phrase
+    assert (government.actor_id, government.kind, government.sector) == (
+        "rep:ZRB_GOV",
+        "organisation",
+        "GOV",
+    )
+    # a rebel leader then: her side is hers, not a government's
+    article = article_of(doc_of(rows), published="1995-05-01")
+    (person,) = resolve_actors(article, gazetteer=gazetteer)
+    assert person.span.text_in(article.text) == "Marta Klovinska"
+    assert (person.actor_id, person.kind) == ("phx:MARTA_KLOVINSKA", "person")
+
+
 ORGANISATIONS = [
     """
 The DET DT det 3 O
@@ -771,6 +816,23 @@ def test_actors_real_a_role_or_title_makes_a_misread_name_a_person(
     person = found[name][0]
     assert (person.kind, person.actor_id) == ("person", actor)
     assert found[pronoun][0].actor_id == actor
+
+
+@pytest.mark.slow
+def test_actors_real_an_administration_is_its_government(nlp: object) -> None:
+    # the title between ("US President") goes into the government's phrase
+    article, found = _real(
+        "The administration of US President Joe Biden announced the end of the "
+        "operation. Netanyahu's government said it would respond."
+    )
+    usa = found["administration of US President Joe Biden"][0]
+    israel = found["Netanyahu's government"][0]
+    assert (usa.actor_id, usa.kind) == ("rep:USA_GOV", "organisation")
+    assert (israel.actor_id, israel.kind) == ("rep:ISR_GOV", "organisation")
+    assert "US President" not in found
+    spans = [(m.span.start, m.span.end) for m in article.mentions]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
 
 
 @pytest.mark.slow

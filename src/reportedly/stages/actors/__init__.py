@@ -28,6 +28,7 @@ from .coref import (
 from .drafts import Draft
 from .entities import entities, model_entities, named_organisations
 from .groups import (
+    administrations,
     compounds,
     mark_quoted,
     nominals,
@@ -155,6 +156,8 @@ def resolve_actors(
     resolve_references(
         drafts, pronoun_window=pronoun_window, nominal_window=nominal_window
     )
+    # after the references: "the Obama administration ... he" is still Obama
+    drafts = administrations(drafts, article.text, gazetteer)
     return tuple(_mention(d, gazetteer) for d in drafts)
 
 

@@ -12,6 +12,7 @@ import bisect
 import re
 from typing import Any
 
+from ...actors import Gazetteer
 from ...actors.genders import PRONOUNS
 from .drafts import Draft, group_identity
 from .recognize import Paragraph, Placement
@@ -344,3 +345,74 @@ def _head_sector(par: Paragraph, a: int, b: int) -> str | None:
     if match is None or not match.is_role or root.lower_ in VOICE_NOUNS:
         return None  # a spokesman speaks in the sector of whom he speaks for
     return next((x.sector for x in match.found.actors if x.sector), None)
+
+
+#: "the Biden administration", "Netanyahu's government": what follows a name
+_GOVERNS_AFTER = re.compile(
+    r"(?:['’]s?)?[ \xa0]+(?:administration|government|cabinet)\b"
+)
+#: "the government of Prime Minister Benjamin Netanyahu": what precedes one,
+#: titles between
+_GOVERNS_BEFORE = re.compile(
+    r"\b(?:[Aa]dministration|[Gg]overnment|[Cc]abinet)[ \xa0]+of[ \xa0]+"
+    r"(?:the[ \xa0]+)?(?:[A-Z][\w.’'-]*[ \xa0]+)*$"
+)
+
+
+def administrations(
+    drafts: list[Draft], text: str, gazetteer: Gazetteer
+) -> list[Draft]:
+    """A head of government's "administration" or "government" is the state's
+    government: "The Biden administration said", "Netanyahu's government",
+    "the administration of US President Joe Biden" act as ``rep:USA_GOV`` or
+    ``rep:ISR_GOV``, not as the person. The drafts, with the titles such a
+    phrase took in ("US President") gone.
+
+    Only while the person holds a government role on the article's day (read
+    by ``resolve_people`` into ``code`` and ``sector``): "a Trump
+    administration" in 2016 is a candidate's, and stays his.
+    """
+    gone: set[int] = set()
+    for k, draft in enumerate(drafts):
+        if draft.kind != "person" or draft.sector != "GOV" or not draft.code:
+            continue
+        state = gazetteer.state(draft.code[:3])
+        if state is None:
+            continue
+        after = _GOVERNS_AFTER.match(text, draft.end)
+        before = _GOVERNS_BEFORE.search(text, max(0, draft.start - 80), draft.start)
+        if after is not None:
+            start, end = draft.start, after.end()
+        elif before is not None:
+            start, end = before.start(), draft.end
+        else:
+            continue
+        near = range(max(0, k - 3), min(len(drafts), k + 4))
+        inside = {
+            j
+            for j in near
+            if j != k and drafts[j].start < end and start < drafts[j].end
+        }
+        if any(
+            drafts[j].start < start or drafts[j].end > end or drafts[j].kind == "person"
+            for j in inside
+        ):
+            continue  # the words are partly another actor's
+        gone |= inside  # a title inside the phrase: "US President"
+        draft.start, draft.end = start, end
+        draft.actor_id, draft.name = group_identity(state, "GOV", gazetteer)
+        draft.kind, draft.country, draft.sector = "organisation", state.code, "GOV"
+        draft.code, draft.role, draft.refers_to = f"{state.code}GOV", None, None
+        draft.words, draft.gender = (), None
+        for other in drafts:
+            if other.refers_to == k:
+                other.refers_to = None  # "he" is the person, not the government
+    if not gone:
+        return drafts
+    kept = [k for k in range(len(drafts)) if k not in gone]
+    moved = {old: new for new, old in enumerate(kept)}
+    out = [drafts[k] for k in kept]
+    for draft in out:
+        if draft.refers_to is not None:
+            draft.refers_to = moved.get(draft.refers_to)
+    return out
