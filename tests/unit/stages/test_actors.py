@@ -128,6 +128,14 @@ ACTORS = [
         roles=(Role(code="~GOV"),),
     ),
     _actor(
+        "phx-agent:GOVERNMENT",
+        "government",
+        "role",
+        sector="GOV",
+        aliases=("government",),
+        roles=(Role(code="~GOV"),),
+    ),
+    _actor(
         "phx-agent:ENVOY",
         "envoy",
         "role",
@@ -492,6 +500,67 @@ def test_actors_administration_of_a_head_of_government_is_the_government(
     (person,) = resolve_actors(article, gazetteer=gazetteer)
     assert person.span.text_in(article.text) == "Marta Klovinska"
     assert (person.actor_id, person.kind) == ("phx:MARTA_KLOVINSKA", "person")
+
+
+DEFINITE = [
+    """
+The DET DT det 4 O
+Red PROPN NNP compound 3 B-ORG
+Marsh PROPN NNP compound 3 I-ORG
+Front PROPN NNP nsubj 4 I-ORG
+marched VERB VBD ROOT 4 O
+. PUNCT . punct 4 O
+""",
+    """
+The DET DT det 1 O
+Citadel PROPN NNP nsubj 2 B-ORG
+said VERB VBD ROOT 2 O
+. PUNCT . punct 2 O
+""",
+    """
+The DET DT det 2 O
+Zorbian ADJ JJ amod 2 B-NORP
+government NOUN NN nsubj 3 O
+said VERB VBD ROOT 3 O
+. PUNCT . punct 3 O
+""",
+    """
+The DET DT det 1 O
+front NOUN NN nsubj 2 O
+said VERB VBD ROOT 2 O
+. PUNCT . punct 2 O
+""",
+    """
+The DET DT det 1 O
+government NOUN NN nsubj 2 O
+agreed VERB VBD ROOT 2 O
+. PUNCT . punct 2 O
+""",
+    """
+The DET DT det 1 O
+court NOUN NN nsubj 2 O
+ruled VERB VBD ROOT 2 O
+. PUNCT . punct 2 O
+""",
+]
+
+
+def test_actors_a_definite_noun_is_the_organisation_named_before(
+    gazetteer: Gazetteer,
+) -> None:
+    article = article_of(*(doc_of(rows) for rows in DEFINITE))
+    mentions = resolve_actors(article, gazetteer=gazetteer)
+    found = by_text(article, mentions)
+    # "the front": the group whose name ends with the noun
+    front = found["The front"]
+    assert (front.actor_id, front.kind) == ("phx:RED_MARSH_FRONT", "armed_group")
+    assert mentions[front.refers_to or 0] == found["Red Marsh Front"]
+    # "the government": a government named so ("the Citadel" is not)
+    government = found["The government"]
+    assert government.actor_id == "rep:ZRB_GOV"
+    assert mentions[government.refers_to or 0] == found["Zorbian government"]
+    # "the court": no court named before, no mention
+    assert "The court" not in found
 
 
 ORGANISATIONS = [

@@ -857,6 +857,17 @@ def test_quotes_it_and_the_statement_go_on_with_the_group_before() -> None:
                 ("figures released by the UN", "phx:THE_UN"),
             ],
         ),
+        (  # "the ministry" is the ministry named before; whom a letter was
+            # addressed to does not speak
+            "Russia's Foreign Ministry said on Monday that it would expel two "
+            "diplomats. The ministry also said the embassy would stay open. A "
+            "letter to the United Nations said the aid had stopped.",
+            [
+                ("Foreign Ministry", "rep:RUS_GOV"),
+                ("Russia's Foreign Ministry", "rep:RUS_GOV"),
+                ("letter to the United Nations", None),
+            ],
+        ),
     ],
 )
 @pytest.mark.slow

@@ -21,6 +21,7 @@ from ...records import Article, Mention, Span
 from ...registry import stage
 from .coref import (
     read_surnames,
+    resolve_definite,
     resolve_organisations,
     resolve_people,
     resolve_references,
@@ -30,6 +31,7 @@ from .entities import entities, model_entities, named_organisations
 from .groups import (
     administrations,
     compounds,
+    definite_organisations,
     mark_quoted,
     nominals,
     person_codes,
@@ -82,6 +84,7 @@ def _paragraphs(
         model_entities(par)
         compounds(par)
         nominals(par, bare_groups=bare_groups)
+        definite_organisations(par)
         pronouns(par)
         person_codes(par)
         speakers(par)
@@ -153,6 +156,7 @@ def resolve_actors(
     drafts = _ordered(paragraphs, _sentence_starts(article))
     resolve_people(drafts, gazetteer, day)
     resolve_organisations(drafts, article.text)
+    drafts = resolve_definite(drafts, article.text, nominal_window)
     resolve_references(
         drafts, pronoun_window=pronoun_window, nominal_window=nominal_window
     )

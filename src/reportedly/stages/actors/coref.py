@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from datetime import date
 
 from ...actors import Actor, Gazetteer
-from .drafts import Draft, code_on, person_id
+from .drafts import Draft, code_on, person_id, without
 from .recognize import Paragraph
-from .vocabulary import GROUP_KINDS, PERSON_NOUNS
+from .vocabulary import GOVERNMENT_NOUNS, GROUP_KINDS, PERSON_NOUNS
 
 #: How many aliases make a known person famous enough to name by surname alone.
 FAMOUS_ALIASES = 10
@@ -286,6 +286,38 @@ def resolve_organisations(drafts: list[Draft], text: str) -> None:
                 draft.copy_identity(drafts[found], found)
                 draft.role, draft.sector = role, draft.sector or sector
         named.append(index)
+
+
+def resolve_definite(drafts: list[Draft], text: str, window: int) -> list[Draft]:
+    """ "The ministry", "the government" (``Draft.definite``): the nearest
+    organisation before, within ``window`` sentences, whose name ends with
+    that noun; for "the government" and "the administration", a government
+    named so ("the Afghan government", "the Biden administration"; "Tehran"
+    in a headline is not what an Afghan official means by "the government").
+    The drafts, those left unresolved gone."""
+    gone: set[int] = set()
+    for index, draft in enumerate(drafts):
+        if not draft.definite:
+            continue
+        noun = draft.words[0]
+        gone.add(index)  # unless an organisation before fits
+        for k in range(index - 1, -1, -1):
+            other = drafts[k]
+            if draft.sentence - other.sentence > window:
+                break
+            if other.kind not in GROUP_KINDS or other.actor_id is None:
+                continue
+            written = text[other.start : other.end].lower()
+            if noun in GOVERNMENT_NOUNS:  # "the Afghan government" (not Tehran)
+                fits = other.sector == "GOV" and noun in written.split()
+            else:  # a name of more than the noun: not "Bank executives"
+                words = written.split()
+                fits = len(words) > 1 and words[-1].strip(".,") == noun
+            if fits:
+                draft.copy_identity(other, k)
+                gone.discard(index)
+                break
+    return without(drafts, gone)
 
 
 def _long_form(

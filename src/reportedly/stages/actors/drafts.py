@@ -57,6 +57,9 @@ class Draft:
     replaceable: bool = False
     unnamed: bool = False
     scope_end: int = 0
+    #: "the ministry", "the government": an organisation named before, by the
+    #: noun its name ends with (``words``); dropped when none is found
+    definite: bool = False
 
     def identify(self, actor: Actor, day: date | None) -> None:
         """Take ``actor``'s identity, with the code its role has on ``day``."""
@@ -132,3 +135,17 @@ def group_identity(
 def person_id(name: str) -> str:
     """The id of a person the gazetteer does not know: ``per:`` + the name's slug."""
     return f"per:{slug(name)}"
+
+
+def without(drafts: list[Draft], gone: set[int]) -> list[Draft]:
+    """The drafts but those at the indices ``gone``, references renumbered (a
+    reference to a draft gone is no reference)."""
+    if not gone:
+        return drafts
+    kept = [k for k in range(len(drafts)) if k not in gone]
+    moved = {old: new for new, old in enumerate(kept)}
+    out = [drafts[k] for k in kept]
+    for draft in out:
+        if draft.refers_to is not None:
+            draft.refers_to = moved.get(draft.refers_to)
+    return out

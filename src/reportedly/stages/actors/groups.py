@@ -14,10 +14,17 @@ from typing import Any
 
 from ...actors import Gazetteer
 from ...actors.genders import PRONOUNS
-from .drafts import Draft, group_identity
+from .drafts import Draft, group_identity, without
 from .recognize import Paragraph, Placement
 from .roles import role_text
-from .vocabulary import GENDERED, GROUP_KINDS, PERSON_NOUNS, VOICE_NOUNS
+from .vocabulary import (
+    GENDERED,
+    GOVERNMENT_NOUNS,
+    GROUP_KINDS,
+    ORG_HEADS,
+    PERSON_NOUNS,
+    VOICE_NOUNS,
+)
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _ENTITY_KINDS = frozenset(
@@ -183,6 +190,33 @@ def nominals(par: Paragraph, *, bare_groups: bool) -> None:
                 sector=sector,
                 role=role_text(par.text, doc, match.i, match.j + 1),
             )
+
+
+def definite_organisations(par: Paragraph) -> None:
+    """ "The ministry said", "the government": an organisation named before,
+    by the noun that ends its name ("Russia's Foreign Ministry"), or any
+    government for "the government" and "the administration". Drafted here,
+    resolved by coreference, dropped when nothing before fits."""
+    doc = par.doc
+    for token in doc:
+        word = token.lower_
+        k = token.i
+        if (
+            (word not in ORG_HEADS and word not in GOVERNMENT_NOUNS)
+            or token.tag_ != "NN"
+            or k == 0
+            or doc[k - 1].lower_ != "the"
+            or par.taken[k - 1]
+            or par.taken[k]
+        ):
+            continue
+        if token.dep_ in _MODIFIER_DEPS or (
+            k + 1 < len(doc) and doc[k + 1].lower_ == "of"
+        ):
+            continue  # "the ministry spokesman", "the department of ..."
+        if any(c.dep_ in ("relcl", "acl") for c in token.children):
+            continue  # "the network Putin formed": said by what follows
+        par.add(k - 1, k, "organisation", words=(word,), definite=True)
 
 
 def pronouns(par: Paragraph) -> None:
@@ -407,12 +441,4 @@ def administrations(
         for other in drafts:
             if other.refers_to == k:
                 other.refers_to = None  # "he" is the person, not the government
-    if not gone:
-        return drafts
-    kept = [k for k in range(len(drafts)) if k not in gone]
-    moved = {old: new for new, old in enumerate(kept)}
-    out = [drafts[k] for k in kept]
-    for draft in out:
-        if draft.refers_to is not None:
-            draft.refers_to = moved.get(draft.refers_to)
-    return out
+    return without(drafts, gone)

@@ -64,6 +64,9 @@ ORG_HEADS = frozenset(
     | {"trust", "union", "university"}
 )
 
+#: "the government", "the administration": any government named before
+GOVERNMENT_NOUNS = frozenset({"government", "administration"})
+
 #: Lower-case words inside a person's name: "Habib-ur-Rahman", "Omar al-Bashir".
 NAME_PARTICLES = frozenset(
     {"al", "bin", "bint", "da", "de", "del", "der", "di", "du", "e", "el", "i"}

@@ -418,6 +418,8 @@ class RuleQuotes:
 _WITNESSED = re.compile(
     r"\b(?:seen|obtained|reviewed|viewed|examined) by\s+(?:the\s+)?$"
 )
+#: "a letter to the court": what comes before a group a speaker addressed
+_ADDRESSED = re.compile(r"\w\s+to\s+(?:the\s+)?$")
 
 
 def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, ...]:
@@ -481,6 +483,11 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             )
             # "documents seen by Reuters": who saw them does not speak
             and not _WITNESSED.search(article.text, speaker.start, m.span.start)
+            # "her submission to the court": nor the group it was addressed to
+            and not (
+                m.kind != "person"
+                and _ADDRESSED.search(article.text, speaker.start, m.span.start)
+            )
         ]
         if not inside:
             # "An alliance spokeswoman, Karin Holm, said", "the diplomat": the
@@ -533,7 +540,7 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             # "The Taliban's provincial spokesman, Mawlawi Abdul Bari,": the
             # man named beside the role speaks, not the Taliban
             chosen, speaks = apposed, True
-        name = chosen.name if speaks else None
+        name = chosen.name if speaks else _named_before(article, chosen, speaker)
         # "Lavrov says ..." in a headline: a person the tagger took for an
         # organisation speaks, no document
         kind: QuoteKind = (
@@ -550,6 +557,28 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             )
         )
     return _groups_referred_to(tuple(linked), article)
+
+
+def _named_before(article: Article, mention: Mention, speaker: Span) -> str | None:
+    """ "The ministry said": the organisation's name as the text gave it before
+    ("Russia's Foreign Ministry"), when the speaker is the definite noun the
+    actors stage resolved to it."""
+    if mention.span != speaker and mention.span.text_in(article.text).lower() != (
+        speaker.text_in(article.text).lower()
+    ):
+        return None
+    seen = 0
+    while mention.refers_to is not None and seen < 8:
+        if not 0 <= mention.refers_to < len(article.mentions):
+            return None
+        mention = article.mentions[mention.refers_to]
+        seen += 1
+    if not seen or mention.kind not in _GROUP_SPEAKERS:
+        return None
+    named = as_written(mention.span.text_in(article.text))
+    noun = speaker.text_in(article.text).lower().split()[-1:]
+    # "the government" after "West Virginia officials": no name of it
+    return named if noun and noun[0] in named.lower().split() else None
 
 
 #: the kinds of actor "it" and "they" may stand for as a speaker
