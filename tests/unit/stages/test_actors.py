@@ -588,6 +588,24 @@ def test_actors_organisation_short_name(gazetteer: Gazetteer) -> None:
     assert short.refers_to == 0
 
 
+ACRONYM = """
+BLF PROPN NNP nsubj 1 B-ORG
+marched VERB VBD ROOT 1 O
+. PUNCT . punct 1 O
+"""
+
+
+def test_actors_acronym_named_in_full_later_is_that_organisation(
+    gazetteer: Gazetteer,
+) -> None:
+    # a headline's "BLF", then "The Blue Lantern Front marched"
+    article = article_of(doc_of(ACRONYM), doc_of(ORGANISATIONS[0]))
+    acronym, full = resolve_actors(article, gazetteer=gazetteer)
+    assert acronym.actor_id == full.actor_id == "org:blue-lantern-front"
+    assert acronym.name == "Blue Lantern Front"
+    assert acronym.refers_to is None  # named in full only after it
+
+
 @pytest.mark.parametrize(
     ("published", "day"),
     [
@@ -865,6 +883,13 @@ def test_actors_real_another_persons_title_makes_no_group_a_person(
             "Gitanas Nauseda",
             "He",
             "per:gitanas-nauseda",
+        ),
+        (  # a group's name inside his ("Fateh", Fatah to the gazetteer)
+            "RSF spokesman Al-Fateh Qurashi told reporters by telephone that the "
+            "convoy had passed. He added that talks would go on.",
+            "Al-Fateh Qurashi",
+            "He",
+            "per:al-fateh-qurashi",
         ),
         (  # a title compounded with his name
             "The attack damaged energy infrastructure in the Odesa region, "

@@ -272,8 +272,9 @@ def resolve_organisations(drafts: list[Draft], text: str) -> None:
     """Short names and acronyms of organisations named in full before them.
 
     "the Front" after "the Durrani Front", "(FIS)" right after "Islamic
-    Salvation Front". Only organisations the gazetteer lacks are re-read (a
-    gazetteer name is evidence of its own).
+    Salvation Front", "RSF" where the article names the Rapid Support Forces
+    (before or after it). Only organisations the gazetteer lacks are re-read
+    (a gazetteer name is evidence of its own).
     """
     named: list[int] = []
     for index, draft in enumerate(drafts):
@@ -281,11 +282,47 @@ def resolve_organisations(drafts: list[Draft], text: str) -> None:
             continue
         if (draft.actor_id or "").startswith("org:"):
             found = _long_form(drafts, named, index, text)
+            if found is None:
+                found = _spelled_out(drafts, index, text)
             if found is not None:
                 role, sector = draft.role, draft.sector
                 draft.copy_identity(drafts[found], found)
                 draft.role, draft.sector = role, draft.sector or sector
+                if found > index:  # named in full only later: no reference back
+                    draft.refers_to = None
         named.append(index)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+#: small words an acronym leaves out: "Islamic Salvation Front" -> FIS
+_UNSPELLED = frozenset({"of", "for", "the", "and", "in", "on", "de", "al"})
+
+
+def _initials(name: str) -> str:
+    """The capitals an acronym of ``name`` would have: "Rapid Support
+    Forces" -> "RSF"."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _UNSPELLED]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def _spelled_out(drafts: list[Draft], index: int, text: str) -> int | None:
+    """An acronym ("RSF") whose organisation the article names in full
+    anywhere, before or after it ("the paramilitary Rapid Support Forces"):
+    the nearest such full name."""
+    draft = drafts[index]
+    acronym = text[draft.start : draft.end]
+    if not _ACRONYM.fullmatch(acronym):
+        return None
+    best: int | None = None
+    for k, other in enumerate(drafts):
+        if k == index or other.kind not in GROUP_KINDS or other.actor_id is None:
+            continue
+        written = text[other.start : other.end]
+        if _ACRONYM.fullmatch(written) or _initials(written) != acronym:
+            continue
+        if best is None or abs(k - index) < abs(best - index):
+            best = k
+    return best
 
 
 def resolve_definite(drafts: list[Draft], text: str, window: int) -> list[Draft]:

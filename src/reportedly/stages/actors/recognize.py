@@ -238,8 +238,14 @@ class Paragraph:
             if not residue or not all(self.name_token(k) for k in residue):
                 continue
             first = self.matches[min(others)]
-            if ent.label_ == "PERSON" and len(others) == 1 and first.i == first.j == i:
-                # "Jordan Peterson": a one-word place opening a personal name
+            if (
+                ent.label_ == "PERSON"
+                and len(others) == 1
+                and first.i == first.j
+                and all(self.name_token(k) or self._link(k) for k in range(i, first.i))
+            ):
+                # "Jordan Peterson": a one-word place opening a personal name;
+                # "Al-Fateh Qurashi": a group's name inside one
                 first.used = True
                 seeds.append((i, j, None))
             elif len(residue) >= 2:
