@@ -1638,6 +1638,36 @@ def test_quotes_addressee_medium_and_date_of_the_saying(
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("text", "content", "date"),
+    [
+        (  # the parser hangs "on Tuesday" on "expel"
+            "The ministry said on Tuesday it would expel two diplomats.",
+            "it would expel two diplomats",
+            "2023-11-21",
+        ),
+        (
+            "Sudan's army said on Monday its forces had repelled an attack.",
+            "its forces had repelled an attack",
+            "2023-11-20",
+        ),
+        (  # an adjective of the reported noun is not when it was said
+            "The company reported year-over-year revenue declines.",
+            "year-over-year revenue declines",
+            None,
+        ),
+    ],
+)
+def test_quotes_a_date_right_after_the_cue_is_when_it_was_said(
+    text: str, content: str, date: str | None
+) -> None:
+    text, quotes = _run(text, published="2023-11-22")
+    (quote,) = quotes
+    assert _texts(text, quote.content) == [content]
+    assert quote.date == date
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     "text",
     [
         "Editor’s note: Senator Lane Ortiz regularly misstates the budget figures.",

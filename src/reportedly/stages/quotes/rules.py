@@ -672,6 +672,43 @@ def _when_said(doc: Any, setting: set[int]) -> str | None:
     return None
 
 
+def _leading_date(doc: Any, cue: Any, content: set[int]) -> set[int]:
+    """The date right after a cue that opens its content before the reported
+    clause's subject: "said on Tuesday it would expel ...", "said Monday
+    night three people ..." (the parser may hang the date on the reported
+    verb; a date there is when it was said)."""
+    k = cue.i + 1
+    while k < len(doc) and doc[k].dep_ == "prt":
+        k += 1
+    run: set[int] = set()
+    while k < len(doc) and k in content:
+        word = doc[k]
+        dated = word.ent_type_ in {"DATE", "TIME"}
+        on_date = (
+            word.lower_ == "on" and k + 1 < len(doc) and doc[k + 1].ent_type_ == "DATE"
+        )
+        if not (dated or on_date):
+            break
+        run.add(k)
+        k += 1
+    tops = [doc[i] for i in run if doc[i].head.i not in run]
+    if (
+        not run
+        or k >= len(doc)
+        or any(t.head.pos_ not in {"VERB", "AUX"} for t in tops)
+    ):
+        return set()  # "reported year-over-year revenue declines": a noun's
+    opener = doc[k]  # the clause's "that", or the first word of its subject
+    while opener.dep_ not in _OPENS_CLAUSE and opener.head.left_edge.i == k:
+        if opener.head.i == opener.i:
+            break
+        opener = opener.head
+    return run if opener.dep_ in _OPENS_CLAUSE else set()
+
+
+_OPENS_CLAUSE = frozenset({"nsubj", "nsubjpass", "mark"})
+
+
 #: verbs that give a name ("known as", "dubbed")
 _NAMING = frozenset({"know", "nickname", "dub", "name", "call"})
 
@@ -891,6 +928,11 @@ def _verb_draft(
         subject = doc[source] if source is not None else _said_by(token)
     content = _without_trailing_asides(doc, content, sheet)
     content = _own_side_of_semicolons(doc, token, content, sheet)
+    said_when = _leading_date(doc, token, content)
+    if said_when:  # "said on Tuesday it would ...": when, not what
+        content -= said_when
+        setting |= said_when
+        when = _when_said(doc, setting)
     if (
         subject is not None
         and subject.i < token.i
