@@ -838,6 +838,19 @@ def test_quotes_it_and_the_statement_go_on_with_the_group_before() -> None:
     ]
 
 
+@pytest.mark.slow
+def test_quotes_the_noun_of_a_groups_phrase_goes_on_with_the_group() -> None:
+    text = (
+        "The United Nations humanitarian office said 10,000 people had fled. The "
+        "office warned that food would run out within two weeks."
+    )
+    article = _linked(text)
+    assert [(q.speaker_name, q.speaker_actor_id) for q in article.quotes] == [
+        ("United Nations humanitarian office", "phx:THE_UNITED_NATIONS"),
+        ("United Nations humanitarian office", "phx:THE_UNITED_NATIONS"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "speakers"),
     [

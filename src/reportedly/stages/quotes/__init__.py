@@ -605,10 +605,12 @@ _ISSUED = frozenset({"statement", "report", "communique", "letter", "release"})
 def _groups_referred_to(
     quotes: tuple[Quote, ...], article: Article
 ) -> tuple[Quote, ...]:
-    """Speakers "it", "they" and "the statement" that name nobody: the group
-    whose quote comes right before ("The foreign ministry said in a statement
-    that ... It added that ..."), or that issued the statement ("the statement
-    said"), when it is near."""
+    """Speakers "it", "they", "the statement" and "the office" that name
+    nobody: the group whose quote comes right before ("The foreign ministry
+    said in a statement that ... It added that ..."), that issued the
+    statement ("the statement said"), or whose speaker phrase ends with the
+    noun ("The United Nations humanitarian office said ... The office
+    warned"), when it is near."""
     kinds = {m.actor_id: m.kind for m in article.mentions if m.actor_id is not None}
     sentences = [s.start for s in article.sentences]
     order = sorted(
@@ -617,6 +619,7 @@ def _groups_referred_to(
     )
     out = list(quotes)
     last: dict[str | None, Quote] = {}  # the last group's quote, by its medium
+    heads: dict[str, Quote] = {}  # the last group's quote, by its phrase's noun
     for k in order:
         quote = quotes[k]
         speaker = quote.speaker
@@ -638,6 +641,10 @@ def _groups_referred_to(
                 before = None
         elif word.startswith("the ") and word[4:] in _ISSUED:
             before = last.get(word[4:])  # the group that issued a statement
+        elif word.startswith("the ") and len(word.split()) == 2:
+            # "The United Nations humanitarian office said ... The office
+            # warned": the group whose speaker phrase ends with the noun
+            before = heads.get(word[4:])
         if (
             before is not None
             and before.speaker is not None
@@ -656,6 +663,9 @@ def _groups_referred_to(
             last[None] = quote
             if quote.medium is not None:
                 last[quote.medium] = quote
+            phrase = speaker.text_in(article.text).lower().split()
+            if len(phrase) > 1:
+                heads[phrase[-1]] = quote
     return tuple(out)
 
 
