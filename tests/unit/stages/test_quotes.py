@@ -1650,6 +1650,24 @@ def test_quotes_addressee_medium_and_date_of_the_saying(
 
 
 @pytest.mark.slow
+def test_quotes_a_subordinate_clause_reports_within_itself() -> None:
+    text, quotes = _run(
+        "EU ministers will discuss new sanctions next week, three diplomats told "
+        "the Post, after Polish border guards reported shots fired from the "
+        "Belarusian side."
+    )
+    found = [
+        (_texts(text, [q.speaker])[0], _texts(text, q.content))
+        for q in quotes
+        if q.speaker
+    ]
+    assert found == [
+        ("three diplomats", ["EU ministers will discuss new sanctions next week"]),
+        ("Polish border guards", ["shots fired from the Belarusian side"]),
+    ]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "content", "date"),
     [

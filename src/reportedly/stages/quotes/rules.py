@@ -672,6 +672,24 @@ def _when_said(doc: Any, setting: set[int]) -> str | None:
     return None
 
 
+def _subordinate(token: Any) -> bool:
+    """Whether a cue heads an adverbial clause with its own subject and a
+    subordinator ("after guards reported ...", "as officials warned ...")."""
+    if token.dep_ != "advcl":
+        return False
+    children = list(token.children)
+    return any(
+        c.dep_ == "mark" and c.i < token.i and c.lower_ in _SUBORDINATORS
+        for c in children
+    ) and any(c.dep_ in _SUBJECT_DEPS for c in children)
+
+
+#: what opens a clause of its own ("as X put it" reports the sentence around)
+_SUBORDINATORS = frozenset(
+    "after before when while because since until once if although though".split()  # noqa: SIM905
+)
+
+
 def _leading_date(doc: Any, cue: Any, content: set[int]) -> set[int]:
     """The date right after a cue that opens its content before the reported
     clause's subject: "said on Tuesday it would expel ...", "said Monday
@@ -921,7 +939,13 @@ def _verb_draft(
     elif model is not None and sheet is not None:
         found = paths(sheet, token.i)
         memo = ContentMemo(sheet, token.i)
+        ruled = content
         content = set(model.content_tokens(sheet, token.i, found, memo)) - setting
+        if _subordinate(token):
+            # "..., diplomats told the Post, after guards reported shots
+            # fired": a clause of its own reports within itself
+            own = set(_subtree(token))
+            content = (content & own) or (ruled & own)
         content |= reported
         rule = None if subject is None else subject.i
         source = model.source_token(sheet, token.i, rule, found, memo)
