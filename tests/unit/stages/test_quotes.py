@@ -819,6 +819,19 @@ def test_quotes_an_officer_introduced_unnamed_is_whom_he_means() -> None:
 
 
 @pytest.mark.slow
+def test_quotes_someone_introduced_unnamed_is_not_the_minister_before() -> None:
+    text = (
+        '"This is a provocation," Polish Foreign Minister Radoslaw Sikorski wrote '
+        "on Thursday. One diplomat said Hungary was likely to object."
+    )
+    article = _linked(text)
+    assert [(q.speaker_name, q.speaker_actor_id) for q in article.quotes] == [
+        ("Radoslaw Sikorski", "phx:RADOSLAW_SIKORSKI"),
+        ("One diplomat", None),
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_it_and_the_statement_go_on_with_the_group_before() -> None:
     text = (
         "The Iranian foreign ministry said in a statement that the talks had been "

@@ -448,7 +448,8 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
         unnamed = _unnamed_referent(article, speaker, every_start, parse_starts)
         if unnamed is not None:
             # "A senior diplomat said ... He added": the diplomat, not the
-            # person named before him
+            # person named before him; "a spokesman for the alliance said":
+            # named by the whole phrase
             linked.append(
                 replace(
                     quote,
@@ -493,6 +494,17 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             # "An alliance spokeswoman, Karin Holm, said", "the diplomat": the
             # person the quote stage named; a pronoun the actors stage could
             # not resolve stays unlinked
+            unsettled = article.mentions[
+                bisect.bisect_left(every_start, speaker.start) : bisect.bisect_left(
+                    every_start, speaker.end
+                )
+            ]
+            if any(_introduced_unnamed(article, m) for m in unsettled):
+                # "One diplomat said": someone new, not the minister named
+                # before, named as introduced
+                written = as_written(speaker.text_in(article.text))
+                linked.append(replace(quote, speaker_name=written))
+                continue
             named = (
                 None
                 if whole in PERSON_PRONOUNS
@@ -759,6 +771,19 @@ def _unnamed_referent(
         if mention.refers_to is None:
             return mention if mention.actor_id is None else None
     return None
+
+
+def _introduced_unnamed(article: Article, mention: Mention) -> bool:
+    """A person the actors stage left without actor or reference whose phrase
+    opens with an indefinite word: "One diplomat", "a senior official"."""
+    if mention.kind != "person" or mention.refers_to is not None:
+        return False
+    words = mention.span.text_in(article.text).lower().split()
+    return len(words) > 1 and words[0] in _INDEFINITE
+
+
+#: what introduces someone new
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 def _role_holder(
