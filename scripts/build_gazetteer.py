@@ -203,6 +203,8 @@ def parse_agent_lines(
 
     ``PHRASE {PLURAL} [~GOV]``; ``{}`` means no plural; ``!PERSON!`` substitutes
     every member of a ``!PERSON! = MAN, WOMAN`` set (no plural is made then).
+    A phrase ending with the bare stem ``MINIST`` ("DEFENCE_MINIST", a stem the
+    file says remains) takes the ``!MINIST!`` set: minister(s), ministry(ies).
     """
     problems = problems if problems is not None else Counter()
     sets: dict[str, list[str]] = {}
@@ -226,6 +228,9 @@ def parse_agent_lines(
             phrase, _, rest = phrase.partition("{")
             plural = rest.partition("}")[0].strip()
             phrase = phrase.strip()
+        if phrase.endswith("_MINIST") and "MINIST" in sets:
+            # a stem left in the file ("DEFENCE_MINIST"): minister and ministry
+            phrase = phrase[: -len("MINIST")] + "!MINIST!"
         substitution = _SUBST_RE.search(phrase)
         if substitution:
             forms = [

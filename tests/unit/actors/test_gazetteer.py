@@ -118,10 +118,17 @@ def test_gazetteer_parse_code_null_and_bad(inner: str) -> None:
         ),
         ("AID_AGENCY [NGO~]", ["AID_AGENCY", "AID_AGENCIES"], "NGO~"),
         ("TRADE!PERSON! [~BUS]", ["TRADEMAN", "TRADEWOMAN"], "~BUS"),
+        (  # a stem left bare in the file: minister and ministry
+            "DEFENCE_MINIST [~GOVMIL]",
+            ["DEFENCE_MINISTER", "DEFENCE_MINISTRY"],
+            "~GOVMIL",
+        ),
+        ("HOME_!MINIST! [~GOV]", ["HOME_MINISTER", "HOME_MINISTRY"], "~GOV"),
     ],
 )
 def test_gazetteer_parse_agent_lines(line: str, forms: list[str], code: str) -> None:
-    agents = build.parse_agent_lines(["!PERSON! = MAN, WOMAN", line])
+    sets = ["!PERSON! = MAN, WOMAN", "!MINIST! = MINISTER, MINISTRY"]
+    agents = build.parse_agent_lines([*sets, line])
     assert agents == [(forms, code)]
 
 
