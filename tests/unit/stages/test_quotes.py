@@ -1663,6 +1663,22 @@ def test_quotes_addressee_medium_and_date_of_the_saying(
 
 
 @pytest.mark.slow
+def test_quotes_a_question_before_the_answer_is_only_the_question() -> None:
+    text, quotes = _run(
+        'Asked what had changed, he said simply: "The politics." As reported by '
+        "the Ledger, the vote was delayed."
+    )
+    assert [
+        (q.cue.text_in(text) if q.cue else None, _texts(text, q.content))
+        for q in quotes
+    ] == [
+        ("Asked", ["what had changed"]),
+        ("said", ['"The politics."']),
+        ("reported", ["the vote was delayed"]),
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_a_subordinate_clause_reports_within_itself() -> None:
     text, quotes = _run(
         "EU ministers will discuss new sanctions next week, three diplomats told "

@@ -673,11 +673,21 @@ def _when_said(doc: Any, setting: set[int]) -> str | None:
 
 
 def _subordinate(token: Any) -> bool:
-    """Whether a cue heads an adverbial clause with its own subject and a
-    subordinator ("after guards reported ...", "as officials warned ...")."""
+    """Whether a cue heads an adverbial clause of its own: with its own subject
+    and a subordinator ("after guards reported ..."; not "as X put it"), or a
+    participle before the main clause ("Asked what had changed, he said";
+    not "As reported by X, ...")."""
     if token.dep_ != "advcl":
         return False
     children = list(token.children)
+    if (
+        token.i < token.head.i
+        and token.tag_ in {"VBN", "VBD"}  # a participle, or read as a past
+        and not any(
+            c.dep_ in _SUBJECT_DEPS or c.dep_ in {"auxpass", "mark"} for c in children
+        )
+    ):
+        return True  # "Asked what had changed, he said ...": the question
     return any(
         c.dep_ == "mark" and c.i < token.i and c.lower_ in _SUBORDINATORS
         for c in children
