@@ -1622,6 +1622,20 @@ def test_quotes_a_conjunct_in_the_tense_of_the_content_stays_in_it() -> None:
             "telegram",
             "2023-11-21",
         ),
+        (  # where a post goes online
+            "The army said on its Telegram channel on Tuesday that two drones "
+            "were downed.",
+            None,
+            "telegram channel",
+            "2023-11-21",
+        ),
+        (
+            "The former president wrote on his social media site on Monday that "
+            "the bill was a gift to his rivals.",
+            None,
+            "social media",
+            "2023-11-20",
+        ),
         (  # a news conference is where it was said, not to whom
             "The spokesman told a weekly news conference on Monday that the talks "
             "were constructive.",

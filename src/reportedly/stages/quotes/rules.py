@@ -616,6 +616,8 @@ _MEDIUM_PREPOSITIONS = frozenset(
 #: nouns that name a medium with the noun after them ("news conference"), not
 #: when or what about ("evening rally", "security speech")
 _MEDIUM_MODIFIERS = MEDIUM_NOUNS | {"news", "cable", "tv"}
+#: where a post is written (a medium only after "on" or "via")
+_ONLINE = frozenset({"site", "website", "account", "platform", "channel", "page"})
 
 
 #: modals that hedge a saying ("he would say") but not what it reports: "said
@@ -656,9 +658,15 @@ def _medium(noun: Any) -> str | None:
         # "a television broadcast on Tuesday" is the broadcast
         if medium in MEDIUM_NOUNS and medium not in _CHANNELS:
             return medium
-    if noun.lemma_.lower() not in MEDIUM_NOUNS:
+    lemma = noun.lemma_.lower()
+    if lemma in _ONLINE and noun.head.lower_ in {"on", "via"}:
+        # "on his social media site", "on its Telegram channel" (not "at the site")
+        if compounds:
+            return " ".join([c.lower_ for c in compounds] + [lemma])
+        return "social media" if lemma in {"site", "account", "platform"} else lemma
+    if lemma not in MEDIUM_NOUNS:
         return None
-    return " ".join([c.lower_ for c in compounds] + [noun.lemma_.lower()])
+    return " ".join([c.lower_ for c in compounds] + [lemma])
 
 
 def _when_said(doc: Any, setting: set[int]) -> str | None:
