@@ -884,6 +884,13 @@ def test_actors_real_another_persons_title_makes_no_group_a_person(
             "He",
             "per:gitanas-nauseda",
         ),
+        (  # a state's name ending his, and "Chair" a title
+            "Committee Chair Jim Jordan said the panel would subpoena the "
+            "documents. He added that the hearing would be public.",
+            "Jim Jordan",
+            "He",
+            "per:jim-jordan",
+        ),
         (  # a group's name inside his ("Fateh", Fatah to the gazetteer)
             "RSF spokesman Al-Fateh Qurashi told reporters by telephone that the "
             "convoy had passed. He added that talks would go on.",

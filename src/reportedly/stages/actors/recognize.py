@@ -233,22 +233,28 @@ class Paragraph:
                 continue
             if any(self.matches[m].i < i or self.matches[m].j > j for m in others):
                 continue  # the gazetteer names something the entity only cuts
-            last = max(self.matches[m].j for m in others)
-            residue = range(last + 1, j + 1)
-            if not residue or not all(self.name_token(k) for k in residue):
-                continue
             first = self.matches[min(others)]
             if (
                 ent.label_ == "PERSON"
                 and len(others) == 1
                 and first.i == first.j
-                and all(self.name_token(k) or self._link(k) for k in range(i, first.i))
+                and i < j
+                and all(
+                    self.name_token(k) or self._link(k)
+                    for k in range(i, j + 1)
+                    if k != first.i
+                )
             ):
-                # "Jordan Peterson": a one-word place opening a personal name;
-                # "Al-Fateh Qurashi": a group's name inside one
+                # "Jordan Peterson", "Jim Jordan": a one-word place in a
+                # personal name; "Al-Fateh Qurashi": a group's name inside one
                 first.used = True
                 seeds.append((i, j, None))
-            elif len(residue) >= 2:
+                continue
+            last = max(self.matches[m].j for m in others)
+            residue = range(last + 1, j + 1)
+            if not residue or not all(self.name_token(k) for k in residue):
+                continue
+            if len(residue) >= 2:
                 # "envoy for Central Asia Oleg Varentsov" tagged as one place
                 seeds.append((residue.start, j, None))
         return seeds

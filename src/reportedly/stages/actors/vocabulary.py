@@ -38,7 +38,8 @@ SECTOR_NAMES = {
 #: Words that stand before a name as a title and are not part of it.
 TITLE_WORDS = frozenset(
     {"acting", "adm", "admiral", "ambassador", "archbishop", "ayatollah", "bishop"}
-    | {"capt", "captain", "cardinal", "chairman", "chairwoman", "chancellor", "chief"}
+    | {"capt", "captain", "cardinal", "chair", "chairman", "chairperson", "chairwoman"}
+    | {"chancellor", "chief"}
     | {"col", "colonel", "commander", "congressman", "congresswoman", "dame", "defence"}
     | {"defense", "deputy", "dr", "emir", "envoy", "ex", "finance", "foreign", "former"}
     | {"gen", "general", "gov", "governor", "imam", "interim", "interior", "judge"}
