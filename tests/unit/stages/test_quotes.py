@@ -1677,6 +1677,19 @@ def test_quotes_addressee_medium_and_date_of_the_saying(
 
 
 @pytest.mark.slow
+def test_quotes_a_speaker_hung_on_an_opening_clause_speaks_what_follows() -> None:
+    # the parser makes the minister an apposition of "Dhaka" and "said" has
+    # no subject: no signature of the words before it
+    text, quotes = _run(
+        "Speaking to reporters in Dhaka, the disaster management minister, Faruk "
+        "Khan, said the government had sent 200 tonnes of rice."
+    )
+    (quote,) = quotes
+    assert _texts(text, [quote.speaker]) == ["Faruk Khan"]
+    assert _texts(text, quote.content) == ["the government had sent 200 tonnes of rice"]
+
+
+@pytest.mark.slow
 def test_quotes_a_question_before_the_answer_is_only_the_question() -> None:
     text, quotes = _run(
         'Asked what had changed, he said simply: "The politics." As reported by '

@@ -280,6 +280,9 @@ def _trailing_signature(token: Any) -> tuple[Any, set[int]] | None:
     elif subject or token.dep_ not in {"ROOT", "parataxis"}:
         return None  # "..., the Observatory said": a ROOT cue whose subject
         # the parser hid in the clause as an apposition
+    elif _says_after(token):
+        return None  # "Speaking in Dhaka, the minister, X, said the government
+        # had ...": what was said follows the cue
     doc = token.doc
     sentence = token.sent  # costly in spaCy: read once, after the cheap tests
     sentence_start, sentence_end = sentence.start, sentence.end
@@ -329,6 +332,11 @@ def _trailing_signature(token: Any) -> tuple[Any, set[int]] | None:
     if not heads:
         return None
     return doc[heads[-1]], set(range(sentence_start, comma))
+
+
+def _says_after(token: Any) -> bool:
+    """Whether a cue's reported clause follows it ("said the government had")."""
+    return any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
 
 
 def _named_before(token: Any, sentence_start: int) -> tuple[Any, set[int]] | None:
@@ -965,6 +973,11 @@ def _verb_draft(
             own = set(_subtree(token))
             content = (content & own) or (ruled & own)
         content |= reported
+        if subject is None and token.dep_ == "ROOT" and _says_after(token):
+            # "Speaking to reporters, the minister, Faruk Khan, said ...": the
+            # parser hung the speaker on the opening clause as an apposition
+            apposed = _named_before(token, token.sent.start)
+            subject = None if apposed is None else apposed[0]
         rule = None if subject is None else subject.i
         source = model.source_token(sheet, token.i, rule, found, memo)
         subject = doc[source] if source is not None else _said_by(token)
