@@ -44,6 +44,11 @@ FIRST_NAMES = {
         sean sergei sergey silvio stephen steve steven ted thomas tim timothy
         tom tony tyler viktor vincent vitali vladimir volodymyr walter wayne
         william wolfgang yair yuri yusuf zalmay zachary
+        abbas ahmet andrei andrey andrzej avigdor benny dmytro ebrahim ehud
+        emre faruk grzegorz hakan hossein jakub javad jerzy kemal krzysztof
+        lukasz marek mateusz mehmet michal mohsen moshe mustafa mykola naftali
+        oleh oleksandr oleksiy pawel piotr radoslaw ramzan reza serhiy shehbaz
+        taras tomasz vitaly wojciech yoav yury
         """.split(),  # noqa: SIM905
         "m",
     ),
@@ -62,6 +67,9 @@ FIRST_NAMES = {
         olivia pamela patricia rachel rebecca ruth samantha sandra sarah
         sharon shirley sophia stephanie susan svetlana tatiana teresa theresa
         ursula valentina victoria virginia yulia zainab zarina zahra
+        agnieszka annalena ayelet ayse beata ekaterina ewa fatma giorgia iryna
+        joanna kaja katarzyna lina magdalena malgorzata olena rahima sonia
+        tetiana tzipi yelena zeynep
         """.split(),  # noqa: SIM905
         "f",
     ),

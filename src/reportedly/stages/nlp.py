@@ -175,6 +175,18 @@ def load_model(name: str) -> Any:
         # sentence ends there (the tokenizer keeps "X." whole, as in "John X.
         # Doe", and the parser ran both sentences into one)
         tokenizer.add_special_case("X.", [{ORTH: "X"}, {ORTH: "."}])
+        # single guillemets are quote marks: "‹The talks are over,›" would
+        # keep them on its first and last words
+        from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+        marks = [r"‹", r"›"]
+        defaults: Any = nlp.Defaults
+        tokenizer.prefix_search = compile_prefix_regex(
+            [*defaults.prefixes, *marks]
+        ).search
+        tokenizer.suffix_search = compile_suffix_regex(
+            [*defaults.suffixes, *marks]
+        ).search
         _MODELS[name] = nlp
     return _MODELS[name]
 

@@ -44,6 +44,7 @@ def _quoted(text: str) -> list[list[str]]:
         ("Il a dit « jamais » hier.", [["« jamais »"]]),
         ("Sie sagte „niemals“ gestern.", [["„niemals“"]]),
         ("Er sagte ‹ nie › gestern.", [["‹ nie ›"]]),
+        ("‚Nothing has changed,‘ she added.", [["‚Nothing has changed,‘"]]),
         ("The sign read 「平和を守る」 and 『本』.", [["「平和を守る」"], ["『本』"]]),
         ("“Outer ‘inner’ words,” she said.", [["“Outer ‘inner’ words,”"]]),
         ("“One,” he said, “two.”", [["“One,”"], ["“two.”"]]),
@@ -1674,6 +1675,21 @@ def test_quotes_addressee_medium_and_date_of_the_saying(
     (quote,) = quotes
     assert (quote.addressee.text_in(text) if quote.addressee else None) == addressee
     assert (quote.medium, quote.date) == (medium, date)
+
+
+@pytest.mark.slow
+def test_quotes_a_quote_mark_and_a_pronoun_name_nobody() -> None:
+    # the model reads "‚Nothing" as a PERSON; "He" is not that person
+    article = _linked(
+        "‚Nothing has changed,‘ Anna Kowalska said. ‹The talks are over,› said "
+        "Piotr Nowak. ‚Nothing has changed,‘ she added. He called it ‘a disgrace’."
+    )
+    assert [(q.speaker_name, q.speaker_actor_id) for q in article.quotes] == [
+        ("Anna Kowalska", "per:anna-kowalska"),
+        ("Piotr Nowak", "per:piotr-nowak"),
+        ("Anna Kowalska", "per:anna-kowalska"),
+        ("Piotr Nowak", "per:piotr-nowak"),
+    ]
 
 
 @pytest.mark.slow

@@ -170,8 +170,10 @@ class Paragraph:
             or token.ent_type_ in NOT_NAME_LABELS
         ):
             return False
-        if token.pos_ != "PROPN" and token.ent_type_ != "PERSON":
-            return False
+        if token.pos_ == "PRON" or (
+            token.pos_ != "PROPN" and token.ent_type_ != "PERSON"
+        ):
+            return False  # "‚Nothing has changed,‘": a PERSON to the model
         match = self.match_at(k)
         return match is None or match.is_person
 

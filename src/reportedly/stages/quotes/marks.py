@@ -93,6 +93,8 @@ def _role(text: str, index: int, *, is_open: bool) -> str:
             return "none"
         opens = before in _OPEN_CONTEXT or before in QUOTE_MARKS
         closes = after in _CLOSE_CONTEXT or after in QUOTE_MARKS
+        if char == "‘" and is_open and not before.isspace() and closes:
+            return "close"  # ‚German‘ closes with the English opening mark
         if char in "‘‚‛":
             return "open" if opens and not after.isspace() else "none"
         if opens and not closes and after.isalpha():

@@ -14,6 +14,7 @@ from typing import Any
 
 from ...actors.genders import FIRST_NAMES, PRONOUNS
 from ...records import Span
+from .marks import QUOTE_MARKS
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 ROLE_NOUNS = frozenset(
@@ -53,15 +54,24 @@ def named_entities(parses: Sequence[Any]) -> list[Name]:
     out: list[Name] = []
     for parse in parses:
         for ent in parse.doc.ents:
-            if ent.label_ in _NAMED:
-                start = parse.start + ent.start_char
-                out.append(
-                    Name(
-                        span=Span(start=start, end=parse.start + ent.end_char),
-                        label=ent.label_,
-                        text=_clean(ent.text),
-                    )
+            if ent.label_ not in _NAMED:
+                continue
+            # "‚Nothing has changed,‘": the model may take a quote mark and a
+            # pronoun for a name
+            words = [t for t in ent if not t.is_punct and t.text not in QUOTE_MARKS]
+            if not words or (words[0].pos_ == "PRON" and words[0].tag_ != "PRP$"):
+                continue  # (not "Alliance to Reclaim Our Schools")
+            first, last = words[0], words[-1]
+            out.append(
+                Name(
+                    span=Span(
+                        start=parse.start + first.idx,
+                        end=parse.start + last.idx + len(last.text),
+                    ),
+                    label=ent.label_,
+                    text=_clean(ent.doc[first.i : last.i + 1].text),
                 )
+            )
     return out
 
 
