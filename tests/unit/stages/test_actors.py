@@ -884,6 +884,13 @@ def test_actors_real_another_persons_title_makes_no_group_a_person(
             "He",
             "per:gitanas-nauseda",
         ),
+        (  # "Crown Prince" a title, not part of the name
+            "Saudi Crown Prince Mohammed bin Salman received the delegation. He "
+            "said the kingdom would help.",
+            "Mohammed bin Salman",
+            "He",
+            "per:mohammed-bin-salman",
+        ),
         (  # a state's name ending his, and "Chair" a title
             "Committee Chair Jim Jordan said the panel would subpoena the "
             "documents. He added that the hearing would be public.",

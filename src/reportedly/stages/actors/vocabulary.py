@@ -40,7 +40,8 @@ TITLE_WORDS = frozenset(
     {"acting", "adm", "admiral", "ambassador", "archbishop", "ayatollah", "bishop"}
     | {"capt", "captain", "cardinal", "chair", "chairman", "chairperson", "chairwoman"}
     | {"chancellor", "chief"}
-    | {"col", "colonel", "commander", "congressman", "congresswoman", "dame", "defence"}
+    | {"col", "colonel", "commander", "congressman", "congresswoman", "crown", "dame"}
+    | {"defence"}
     | {"defense", "deputy", "dr", "emir", "envoy", "ex", "finance", "foreign", "former"}
     | {"gen", "general", "gov", "governor", "imam", "interim", "interior", "judge"}
     | {"justice", "king", "lady", "late", "leader", "lieutenant", "lord", "lt", "maj"}
