@@ -927,6 +927,15 @@ def test_actors_real_a_role_or_title_makes_a_misread_name_a_person(
 
 
 @pytest.mark.slow
+def test_actors_real_the_crown_prince_is_the_prince_named_before(nlp: object) -> None:
+    _, found = _real(
+        "Saudi Crown Prince Mohammed bin Salman received the Syrian leader on "
+        "Sunday. The crown prince pledged to support reconstruction."
+    )
+    assert found["The crown prince"][0].actor_id == "per:mohammed-bin-salman"
+
+
+@pytest.mark.slow
 def test_actors_real_an_administration_is_its_government(nlp: object) -> None:
     # the title between ("US President") goes into the government's phrase
     article, found = _real(
