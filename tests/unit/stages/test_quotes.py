@@ -820,6 +820,19 @@ def test_quotes_an_officer_introduced_unnamed_is_whom_he_means() -> None:
 
 
 @pytest.mark.slow
+def test_quotes_someone_introduced_unnamed_keeps_the_name_he_was_given() -> None:
+    text = (
+        '"We will take it back," a senior security official in Peshawar told the '
+        'Ledger. He said the army "may act within days".'
+    )
+    article = _linked(text)
+    assert [(q.speaker_name, q.speaker_actor_id) for q in article.quotes] == [
+        ("senior security official in Peshawar", None),
+        ("senior security official in Peshawar", None),
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_someone_introduced_unnamed_is_not_the_minister_before() -> None:
     text = (
         '"This is a provocation," Polish Foreign Minister Radoslaw Sikorski wrote '
@@ -1621,6 +1634,12 @@ def test_quotes_a_conjunct_in_the_tense_of_the_content_stays_in_it() -> None:
             "that his troops were ready.",
             None,
             "telegram",
+            "2023-11-21",
+        ),
+        (
+            "“This is propaganda,” the spokesman wrote on X on Tuesday.",
+            None,
+            "x",
             "2023-11-21",
         ),
         (  # where a post goes online

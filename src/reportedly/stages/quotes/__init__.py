@@ -448,13 +448,22 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
         unnamed = _unnamed_referent(article, speaker, every_start, parse_starts)
         if unnamed is not None:
             # "A senior diplomat said ... He added": the diplomat, not the
-            # person named before him; "a spokesman for the alliance said":
-            # named by the whole phrase
+            # person named before him, named as the quote that introduced him
+            named_so = next(
+                (
+                    q.speaker_name
+                    for q in reversed(linked)
+                    if q.speaker is not None
+                    and q.speaker.start <= unnamed.span.start < q.speaker.end
+                ),
+                None,
+            )
             linked.append(
                 replace(
                     quote,
                     speaker_actor_id=None,
-                    speaker_name=as_written(unnamed.span.text_in(article.text)),
+                    speaker_name=named_so
+                    or as_written(unnamed.span.text_in(article.text)),
                 )
             )
             continue

@@ -667,6 +667,8 @@ def _medium(noun: Any) -> str | None:
         if medium in MEDIUM_NOUNS and medium not in _CHANNELS:
             return medium
     lemma = noun.lemma_.lower()
+    if noun.text == "X" and noun.head.lower_ in {"on", "via"}:
+        return "x"  # the platform once called Twitter
     if lemma in _ONLINE and noun.head.lower_ in {"on", "via"}:
         # "on his social media site", "on its Telegram channel" (not "at the site")
         if compounds:
