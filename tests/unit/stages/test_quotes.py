@@ -897,6 +897,14 @@ def test_quotes_the_noun_of_a_groups_phrase_goes_on_with_the_group() -> None:
                 ("figures released by the UN", "phx:THE_UN"),
             ],
         ),
+        (  # a document speaks for whoever released it, not who read it
+            "A statement released by the Kremlin said Putin would attend. Emails "
+            "seen by Reuters said the deal was off.",
+            [
+                ("statement released by the Kremlin", "rep:RUS_GOV"),
+                (None, None),  # "Emails": who saw them is not part of them
+            ],
+        ),
         (  # "the ministry" is the ministry named before; whom a letter was
             # addressed to does not speak
             "Russia's Foreign Ministry said on Monday that it would expel two "

@@ -19,6 +19,7 @@ from .cues import (
     BELIEF,
     CLAUSE_ONLY,
     CONTENT_PREPOSITIONS,
+    DOCUMENT_NOUNS,
     HEDGE_FRAMES,
     HEDGES,
     MEDIUM_NOUNS,
@@ -132,12 +133,35 @@ def _name_after(token: Any, hi: int) -> int:
     return end
 
 
+#: how a document comes from whoever is behind it (not "seen by", "combed
+#: through by": who read it)
+_ISSUING = frozenset(
+    """
+    release issue publish sign write prepare commission conduct compile
+    produce send file author draft post share submit present deliver fund
+    """.split()  # noqa: SIM905
+)
+
+
+def _issued_by(child: Any) -> bool:
+    """``A statement released by the Kremlin``: a document's issuer, part of
+    the speaker as written (a participle of the document noun with its agent,
+    right after it)."""
+    return (
+        child.dep_ == "acl"
+        and child.i == child.head.i + 1
+        and child.lemma_.lower() in _ISSUING
+        and child.head.lemma_.lower() in DOCUMENT_NOUNS
+        and any(c.dep_ == "agent" for c in child.children)
+    )
+
+
 def _speaker(token: Any, offset: int) -> Span:
     """The speaker as written: the noun phrase without appositions or clauses."""
     doc = token.doc
     drop: set[int] = set()
     for child in token.children:
-        if child.dep_ in _SPEAKER_DROP and child.i > token.i:
+        if child.dep_ in _SPEAKER_DROP and child.i > token.i and not _issued_by(child):
             drop.update(_subtree(child))
     keep = [i for i in _subtree(token) if i not in drop]
     # the phrase stops at the first dropped token after the head
