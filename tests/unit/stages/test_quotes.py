@@ -1785,6 +1785,11 @@ def test_quotes_a_subordinate_clause_reports_within_itself() -> None:
             "year-over-year revenue declines",
             None,
         ),
+        (  # when the strike is, not when it was called
+            "The BNP has called a nationwide strike for Tuesday.",
+            "a nationwide strike",
+            None,
+        ),
     ],
 )
 def test_quotes_a_date_right_after_the_cue_is_when_it_was_said(

@@ -648,6 +648,8 @@ _MEDIUM_PREPOSITIONS = frozenset(
 #: nouns that name a medium with the noun after them ("news conference"), not
 #: when or what about ("evening rally", "security speech")
 _MEDIUM_MODIFIERS = MEDIUM_NOUNS | {"news", "cable", "tv"}
+#: prepositions of the time something was said ("on Monday", "in March")
+_WHEN = frozenset({"on", "in", "at", "during", "over", "late", "early"})
 #: where a post is written (a medium only after "on" or "via")
 _ONLINE = frozenset({"site", "website", "account", "platform", "channel", "page"})
 
@@ -884,6 +886,7 @@ def _verb_draft(
     addressee: Any = None
     medium: str | None = None
     setting: set[int] = set()  # where and when it was said
+    undated: set[int] = set()  # times of the setting that are not when it was
     reported: set[int] = set()  # a clause the parser hung on the medium
     children = list(token.children)
     clause_deps = _CLAUSE_DEPS | {"acl"} if token.pos_ == "NOUN" else _CLAUSE_DEPS
@@ -943,6 +946,8 @@ def _verb_draft(
             content.update(reported)
         elif noun.ent_type_ in {"DATE", "TIME"}:
             setting.update(_subtree(child))
+            if word not in _WHEN:  # "called a strike for Tuesday": not when
+                undated.update(_subtree(child))
         elif not content and word in CONTENT_PREPOSITIONS and child.i == token.i + 1:
             cue_tokens.append(child)
             content.update(_phrase(noun))
@@ -983,7 +988,7 @@ def _verb_draft(
         medium = _medium(addressee)
         addressee = None
     # when and where it was said is not what was said
-    when = _when_said(doc, setting)
+    when = _when_said(doc, setting - undated)
     if subject is not None:
         content.difference_update(_subtree(subject))
     if signed is not None:
@@ -1013,7 +1018,7 @@ def _verb_draft(
     if said_when:  # "said on Tuesday it would ...": when, not what
         content -= said_when
         setting |= said_when
-        when = _when_said(doc, setting)
+        when = _when_said(doc, setting - undated)
     if (
         subject is not None
         and subject.i < token.i
