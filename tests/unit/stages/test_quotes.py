@@ -1803,6 +1803,39 @@ def test_quotes_a_date_right_after_the_cue_is_when_it_was_said(
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [
+        ("‘We will not surrender’: Zelensky vows to fight on", "Zelensky"),
+        ("“No deal without Kyiv”: EU leaders rebuff the plan", "EU leaders"),
+    ],
+)
+def test_quotes_a_headline_quotation_before_a_colon_is_the_next_subjects(
+    headline: str, speaker: str
+) -> None:
+    text = f"{headline}\n\nThe talks continued on Monday in Geneva."
+    article = Article(
+        doc_id="h",
+        text=text,
+        regions=(
+            Region(kind="title", span=Span(start=0, end=len(headline))),
+            Region(kind="body", span=Span(start=len(headline) + 2, end=len(text))),
+        ),
+    )
+    from reportedly.stages.nlp import SpacyParser
+
+    quotes = RuleQuotes()(SpacyParser()(article)).quotes
+    quoted = headline[: headline.index(":")]
+    found = [(_texts(text, [q.speaker])[0], _texts(text, q.content)) for q in quotes]
+    assert (speaker, [quoted]) in found
+    # the words in the marks are nobody's name, and no other quote holds them
+    assert all(
+        q.speaker is None or "’" not in _texts(text, [q.speaker])[0] for q in quotes
+    )
+    assert sum(quoted in " ".join(_texts(text, q.content)) for q in quotes) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     "text",
     [
         "Editor’s note: Senator Lane Ortiz regularly misstates the budget figures.",

@@ -32,6 +32,8 @@ _TITLE_SMALL = frozenset(
 )
 # a dash, then one to six capitalised name words, then the end of the line
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|de|van|von|da|del|la|bin|al)"
+#: ``’: `` after a quotation that opens a headline, before its speaker
+_HEADED = re.compile(r"[ \t\u00a0]*(:)[ \t\u00a0]+")
 _SIGNATURE = re.compile(
     r"[ \t\u00a0]*(―|—|–|--)[ \t\u00a0]*"
     rf"([A-Z][\w.'’-]*(?:[ \t\u00a0]+{_NAME_WORD}){{0,5}})[ \t\u00a0]*(?:\n|$)"
@@ -242,6 +244,38 @@ class Assembler:
         self.drafts.append(draft)
         return draft
 
+    def headed(self, quotation: Quotation) -> Draft | None:
+        """``‘We will not surrender’: Zelensky vows to fight on``: a quotation
+        opening its line, then a colon and the subject of the next clause, is
+        that subject's (the headline convention)."""
+        start = quotation.start
+        if start > 0 and self.text[start - 1] not in "\n":
+            return None
+        match = _HEADED.match(self.text, quotation.end)
+        if match is None:
+            return None
+        for draft in self.drafts:
+            source = draft.source
+            if source is None or source.start != match.end() or draft.cue is None:
+                continue
+            headed = Draft(
+                kind="direct",
+                content=[],
+                sentence=Span(start=quotation.start, end=quotation.end),
+                cue=Span(start=match.start(1), end=match.end(1)),
+                cue_lemma=":",
+                source=source,
+                source_head=draft.source_head,
+                source_offset=draft.source_offset,
+                source_name=draft.source_name,
+            )
+            self.drafts.append(headed)
+            # the clause after the colon says something else ("vows to fight on")
+            whole = Span(start=quotation.start, end=match.end(1))
+            draft.content = worded(self.text, minus(draft.content, whole, ()))
+            return headed
+        return None
+
     def run(self, quotations: Sequence[Quotation], min_words: int) -> None:
         last: Draft | None = None
         spoken: set[Span] = set()  # pieces of quotations, not of titles
@@ -249,7 +283,9 @@ class Assembler:
             real = is_quotation(self.text, quotation, min_words)
             # a signature after the quotation names its author, whatever the
             # parse made of the line ("” ― Jane Doe\n“Next quote...”")
-            signed = self.signed(quotation) if real else None
+            signed = (
+                (self.signed(quotation) or self.headed(quotation)) if real else None
+            )
             draft = signed or self.overlapping(quotation)
             if real:
                 spoken.update(quotation.pieces)

@@ -27,6 +27,7 @@ from .cues import (
     SPEECH,
 )
 from .features import CANDIDATE_POS, ContentMemo, paths
+from .marks import QUOTE_MARKS
 from .model import QuoteModel
 from .sheet import Sheet
 
@@ -1166,6 +1167,10 @@ def _colon_draft(sentence: Any, offset: int, span: Span) -> Draft | None:
         return None
     if left.text.strip(" .").upper() in NOT_SPEAKERS:
         return None  # "Editor's note: ..."
+    if left[0].text in QUOTE_MARKS or left[-1].text in QUOTE_MARKS:
+        return (
+            None  # "“No deal without Kyiv”: EU leaders rebuff ...": words, not a name
+        )
     head = left.root
     speaker, addressee = left, None
     to = next((t for t in left[1:] if t.lower_ == "to"), None)
