@@ -884,6 +884,13 @@ def test_actors_real_another_persons_title_makes_no_group_a_person(
             "He",
             "per:gitanas-nauseda",
         ),
+        (  # a one-word name the model reads as a place, saying something
+            "Iran's Araghchi says talks with Washington are possible. He added "
+            "that no date had been set.",
+            "Araghchi",
+            "He",
+            "per:araghchi",
+        ),
         (  # "Crown Prince" a title, not part of the name
             "Saudi Crown Prince Mohammed bin Salman received the delegation. He "
             "said the kingdom would help.",

@@ -23,6 +23,7 @@ from .vocabulary import (
     GROUP_KINDS,
     ORG_HEADS,
     PERSON_NOUNS,
+    REPORTING_LEMMAS,
     VOICE_NOUNS,
 )
 
@@ -37,11 +38,6 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _INTRODUCING = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 _QUOTE_RE = re.compile('["“”«»]')
 _PRONOUN_RE = re.compile(r"\b(?:" + "|".join(PRONOUNS) + r")\b", re.IGNORECASE)
-#: Reporting verbs: the person before one (and its apposition) is the speaker.
-REPORTING_LEMMAS = frozenset(
-    {"add", "announce", "believe", "claim", "confirm", "deny", "explain", "insist"}
-    | {"note", "reply", "say", "state", "tell", "warn", "write"}
-)
 
 
 def _role_run(par: Paragraph, k: int) -> list[Placement]:

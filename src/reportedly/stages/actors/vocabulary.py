@@ -215,3 +215,9 @@ NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "
 NOT_NAME_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
 )
+
+#: Reporting verbs: the person before one (and its apposition) is the speaker.
+REPORTING_LEMMAS = frozenset(
+    {"add", "announce", "believe", "claim", "confirm", "deny", "explain", "insist"}
+    | {"note", "reply", "say", "state", "tell", "warn", "write"}
+)
