@@ -74,3 +74,48 @@ FIRST_NAMES = {
         "f",
     ),
 }
+
+#: Words in a title or apposition that tell a person's gender.
+GENDERED = {
+    **dict.fromkeys(
+        [
+            "mr",
+            "spokesman",
+            "chairman",
+            "congressman",
+            "king",
+            "prince",
+            "sir",
+            "lord",
+            "son",
+            "father",
+            "brother",
+            "husband",
+            "sultan",
+            "businessman",
+        ],
+        "m",
+    ),
+    **dict.fromkeys(
+        [
+            "mrs",
+            "ms",
+            "miss",
+            "madam",
+            "spokeswoman",
+            "chairwoman",
+            "congresswoman",
+            "queen",
+            "princess",
+            "lady",
+            "dame",
+            "daughter",
+            "mother",
+            "sister",
+            "wife",
+            "widow",
+            "businesswoman",
+        ],
+        "f",
+    ),
+}

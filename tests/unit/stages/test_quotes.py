@@ -820,6 +820,23 @@ def test_quotes_an_officer_introduced_unnamed_is_whom_he_means() -> None:
 
 
 @pytest.mark.slow
+def test_quotes_a_pronoun_the_quote_stage_named_takes_that_persons_actor() -> None:
+    # "he replied" is four sentences past Dostum, beyond the actors stage's
+    # pronoun window; the quote stage names him, and the link follows the name
+    text = (
+        '"I have seen the crates myself," former militia commander Abdul Rashid '
+        'Dostum said. "Some were marked in Cyrillic.\n\n"Nobody in Kabul wanted to '
+        'listen. Now they will have to. We warned them."\n\nAsked whether he had '
+        'proof, he replied: "The proof is in the valleys."'
+    )
+    article = _linked(text)
+    assert [(q.speaker_name, q.speaker_actor_id) for q in article.quotes][-1] == (
+        "Abdul Rashid Dostum",
+        "per:abdul-rashid-dostum",
+    )
+
+
+@pytest.mark.slow
 def test_quotes_someone_introduced_unnamed_keeps_the_name_he_was_given() -> None:
     text = (
         '"We will take it back," a senior security official in Peshawar told the '
@@ -959,11 +976,14 @@ def test_quotes_a_pronoun_for_someone_introduced_unnamed_names_him_as_written() 
     ("speaker", "name", "expected"),
     [
         # an apposition the quote stage read; the actors stage resolved the name
-        ("An envoy", "Ana Ruiz", ("per:ana-ruiz", "Ana Ruiz")),
+        ("An envoy", "Anna Ruiz", ("per:ana-ruiz", "Anna Ruiz")),
         # a role noun the quote stage took back to a surname: the whole name
-        ("The diplomat", "Ruiz", ("per:ana-ruiz", "Ana Ruiz")),
-        # a pronoun the actors stage left unresolved is not linked on a guess
-        ("she", "Ruiz", (None, "Ruiz")),
+        ("The diplomat", "Ruiz", ("per:ana-ruiz", "Anna Ruiz")),
+        # a pronoun the actors stage left unresolved (past its window): the
+        # person the quote stage named it
+        ("she", "Ruiz", ("per:ana-ruiz", "Anna Ruiz")),
+        # ... unless her given name tells another gender
+        ("he", "Ruiz", (None, "Ruiz")),
         ("The diplomat", "Tom Berg", (None, "Tom Berg")),
     ],
 )
@@ -973,15 +993,15 @@ def test_quotes_link_the_person_a_speaker_was_named_as(
     from reportedly.records import Mention, Quote
     from reportedly.stages.quotes import link_speakers
 
-    text = f"Ana Ruiz arrived. Ruiz spoke. {speaker} said it was over."
+    text = f"Anna Ruiz arrived. Ruiz spoke. {speaker} said it was over."
     start = text.index(f"{speaker} said")
     person = Mention(
-        span=Span(start=0, end=8),
+        span=Span(start=0, end=9),
         actor_id="per:ana-ruiz",
-        name="Ana Ruiz",
+        name="Anna Ruiz",
         kind="person",
     )
-    surname = replace(person, span=Span(start=18, end=22))
+    surname = replace(person, span=Span(start=19, end=23))
     article = Article(doc_id="d", text=text, mentions=(person, surname))
     quote = Quote(
         kind="indirect",

@@ -13,12 +13,11 @@ import re
 from typing import Any
 
 from ...actors import Gazetteer
-from ...actors.genders import PRONOUNS
+from ...actors.genders import GENDERED, PRONOUNS
 from .drafts import Draft, group_identity, without
 from .recognize import Paragraph, Placement
 from .roles import role_text
 from .vocabulary import (
-    GENDERED,
     GOVERNMENT_NOUNS,
     GROUP_KINDS,
     ORG_HEADS,

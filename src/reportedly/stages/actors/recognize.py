@@ -16,12 +16,11 @@ from datetime import date
 from typing import Any
 
 from ...actors import Gazetteer, GazetteerMatch
-from ...actors.genders import FIRST_NAMES
+from ...actors.genders import FIRST_NAMES, GENDERED
 from ...records import Span
 from .drafts import Draft, slug, valid_on
 from .roles import person_roles, role_text
 from .vocabulary import (
-    GENDERED,
     HYPHENS,
     NAME_PARTICLES,
     NOT_NAME_LABELS,

@@ -94,50 +94,6 @@ LOCATIVE_PREPOSITIONS = frozenset(
     | {"outside", "through", "throughout", "toward", "towards", "via", "within"}
 )
 
-#: Words in a title or apposition that tell a person's gender.
-GENDERED = {
-    **dict.fromkeys(
-        [
-            "mr",
-            "spokesman",
-            "chairman",
-            "congressman",
-            "king",
-            "prince",
-            "sir",
-            "lord",
-            "son",
-            "father",
-            "brother",
-            "husband",
-            "sultan",
-            "businessman",
-        ],
-        "m",
-    ),
-    **dict.fromkeys(
-        [
-            "mrs",
-            "ms",
-            "miss",
-            "madam",
-            "spokeswoman",
-            "chairwoman",
-            "congresswoman",
-            "queen",
-            "princess",
-            "lady",
-            "dame",
-            "daughter",
-            "mother",
-            "sister",
-            "wife",
-            "widow",
-            "businesswoman",
-        ],
-        "f",
-    ),
-}
 
 #: The kinds of actor that are groups of people (a role's owner, a short name's).
 GROUP_KINDS = frozenset({"organisation", "armed_group", "international_organisation"})

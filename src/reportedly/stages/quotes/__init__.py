@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..._when import resolve_date
+from ...actors.genders import FIRST_NAMES, GENDERED, PRONOUNS
 from ...errors import ConfigError
 from ...records import Article, Mention, Quote, QuoteKind, Span
 from ...registry import stage
@@ -514,11 +515,10 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
                 written = as_written(speaker.text_in(article.text))
                 linked.append(replace(quote, speaker_name=written))
                 continue
-            named = (
-                None
-                if whole in PERSON_PRONOUNS
-                else _named_person(article.text, quote.speaker_name, mentions, speaker)
-            )
+            named = _named_person(article.text, quote.speaker_name, mentions, speaker)
+            if named is not None and not _gender_fits(whole, named):
+                # "she" named "Obama" by the speaker resolver: not Barack Obama
+                named = None
             if named is not None:
                 quote = replace(
                     quote,
@@ -780,6 +780,23 @@ def _unnamed_referent(
         if mention.refers_to is None:
             return mention if mention.actor_id is None else None
     return None
+
+
+def _gender_fits(word: str, person: Mention) -> bool:
+    """Whether a pronoun may stand for a person, by the gender their given
+    name or their title tells (a person neither tells fits; so does a word
+    that is no pronoun)."""
+    wanted = PRONOUNS.get(word)
+    if wanted is None:
+        return True
+    first = (person.name or "").split()[:1]
+    told = {FIRST_NAMES.get(first[0].casefold())} if first else set()
+    # "Foreign Ministry spokeswoman Gao Ming": her title tells it
+    told.update(
+        GENDERED.get(w.strip(".,").casefold()) for w in (person.role or "").split()
+    )
+    told.discard(None)
+    return not told or told == {wanted}
 
 
 def _introduced_unnamed(article: Article, mention: Mention) -> bool:
