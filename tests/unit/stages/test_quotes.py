@@ -1670,6 +1670,20 @@ def test_quotes_a_conjunct_in_the_tense_of_the_content_stays_in_it() -> None:
             "x",
             "2023-11-21",
         ),
+        (  # the interview's other side is whom it was said to
+            "In an interview with Al Jazeera broadcast on Tuesday, the minister "
+            "said the talks had failed.",
+            "Al Jazeera",
+            "interview",
+            "2023-11-21",
+        ),
+        (
+            "In a telephone interview with the Courier on Monday, the mayor said "
+            "the road was open.",
+            "the Courier",
+            "telephone interview",
+            "2023-11-20",
+        ),
         (  # where a post goes online
             "The army said on its Telegram channel on Tuesday that two drones "
             "were downed.",

@@ -745,6 +745,23 @@ _SUBORDINATORS = frozenset(
 )
 
 
+def _interviewer(noun: Any) -> Any:
+    """``an interview with Al Jazeera``: the one it was given to. The parser
+    may read "Al Jazeera broadcast on Friday" as a broadcast: the name is
+    then its compound."""
+    for child in noun.children:
+        if child.dep_ != "prep" or child.lower_ != "with":
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            if pobj.lemma_.lower() in MEDIUM_NOUNS:
+                names = [c for c in pobj.children if c.dep_ == "compound"]
+                return names[-1] if names else None
+            return pobj
+    return None
+
+
 def _leading_date(doc: Any, cue: Any, content: set[int]) -> set[int]:
     """The date right after a cue that opens its content before the reported
     clause's subject: "said on Tuesday it would expel ...", "said Monday
@@ -940,6 +957,9 @@ def _verb_draft(
             and (named := _medium(noun)) is not None
         ):
             medium = named
+            if addressee is None and named.split()[-1] in {"interview", "call"}:
+                # "in an interview with Al Jazeera": whom it was said to
+                addressee = _interviewer(noun)
             # "said in a statement that ...", "in a report seen by Reuters
             # that ...": the parser hangs what was said on the medium
             reported |= _said_inside(noun)
