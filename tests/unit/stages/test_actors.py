@@ -841,6 +841,29 @@ def test_actors_real_someone_introduced_unnamed_is_nobody_named_before(
 
 
 @pytest.mark.slow
+def test_actors_real_the_subject_inside_an_unnamed_persons_phrase_is_that_person(
+    nlp: object,
+) -> None:
+    article, found = _real(
+        "Rebel spokesman Omar Haddad told reporters the convoy had passed. A "
+        "senior military official, who spoke on condition of anonymity because "
+        "he was not authorised to brief the media, said the army planned an "
+        "offensive. The official declined to give a date."
+    )
+    official = next(
+        m
+        for m in article.mentions
+        if m.span.text_in(article.text).endswith("military official")
+    )
+    index = article.mentions.index(official)
+    for later in (found["he"][0], found["The official"][0]):
+        assert later.actor_id is None  # not Omar Haddad
+        while later.refers_to is not None and later.refers_to != index:
+            later = article.mentions[later.refers_to]
+        assert later.refers_to == index
+
+
+@pytest.mark.slow
 def test_actors_real_an_indefinite_role_is_not_the_minister_named_before(
     nlp: object,
 ) -> None:

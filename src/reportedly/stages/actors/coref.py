@@ -421,12 +421,17 @@ class Salience:
     def _may_be(self, index: int, pronoun: Draft) -> bool:
         """Whether someone introduced unnamed may be what a pronoun means: as
         a subject ("A spokesman said ... He added"), not in an adjunct
-        ("Through a spokesman, he declined") nor from inside its own phrase
-        ("a judge presiding over a lawsuit against him")."""
+        ("Through a spokesman, he declined"); from inside its own phrase, as
+        the subject of a clause ("who ... because he was not authorised"), not
+        as an object ("a judge presiding over a lawsuit against him")."""
         other = self.drafts[index]
         if not other.unnamed:
             return True
-        return other.is_subject and not other.start <= pronoun.start < other.scope_end
+        if other.start <= pronoun.start < other.scope_end:
+            # "A senior official, who spoke on condition of anonymity because
+            # he was not authorised, ...": a subject there is the official
+            return pronoun.is_subject
+        return other.is_subject
 
     def pronoun(self, index: int, window: int) -> int | None:
         """The person a pronoun refers to: the only one, or the only subject,
