@@ -2245,6 +2245,9 @@ def test_quotes_a_semicolon_between_two_reports_parts_them(
         ("Biden to Xi: Taiwan policy unchanged", "Biden", "Xi"),
         # a title with "to" is no addressee
         ("Russia's envoy to UN: talks must resume", "Russia's envoy to UN", None),
+        # a live blog's time stamp or bullet before a dash is not the speaker
+        ('10:42 GMT – Zelenskyy: "We will not freeze this war"', "Zelenskyy", None),
+        ('- Kremlin: new missiles would mean "a new phase"', "Kremlin", None),
     ],
 )
 def test_quotes_a_headline_says_to_whom_before_its_colon(

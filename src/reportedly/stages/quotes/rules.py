@@ -1174,14 +1174,26 @@ _ROLES_TO = frozenset(
 )
 
 
+_DASHES = frozenset({"-", "–", "—", "―", "--"})
+
+
 def _colon_draft(sentence: Any, offset: int, span: Span) -> Draft | None:
     """A headline ``Speaker: claim`` (a short name phrase, then a colon)."""
     colon = next((t for t in sentence[:8] if t.text == ":"), None)
     if colon is None or colon.i == sentence.start or colon.i >= sentence.end - 2:
         return None
     left = sentence.doc[sentence.start : colon.i]
-    named = any(t.pos_ == "PROPN" for t in left) or (
-        len(left) <= 3 and left.root.lemma_.lower() in _HEADLINE_SOURCES
+    # "10:42 GMT – Zelenskyy: ...", "- Kremlin: ...": a time stamp or a bullet
+    # before a dash is no part of the name
+    dashes = [t.i for t in left if t.text in _DASHES]
+    if dashes:
+        left = sentence.doc[dashes[-1] + 1 : colon.i]
+        if not len(left):
+            return None
+    named = (
+        any(t.pos_ == "PROPN" for t in left)
+        or (dashes and left.text.istitle())
+        or (len(left) <= 3 and left.root.lemma_.lower() in _HEADLINE_SOURCES)
     )  # "Poll: Clinton and Trump in dead heat"
     if not named or any(t.pos_ in {"VERB", "AUX"} for t in left):
         return None
