@@ -56,23 +56,34 @@ def named_entities(parses: Sequence[Any]) -> list[Name]:
         for ent in parse.doc.ents:
             if ent.label_ not in _NAMED:
                 continue
-            # "‚Nothing has changed,‘": the model may take a quote mark and a
-            # pronoun for a name
-            words = [t for t in ent if not t.is_punct and t.text not in QUOTE_MARKS]
-            if not words or (words[0].pos_ == "PRON" and words[0].tag_ != "PRP$"):
-                continue  # (not "Alliance to Reclaim Our Schools")
-            first, last = words[0], words[-1]
+            start, end, text = ent.start_char, ent.end_char, ent.text
+            if text[0] in QUOTE_MARKS or text[-1] in QUOTE_MARKS:
+                # "‚Nothing has changed,‘": the model may take a mark in
+                stripped = text.strip("".join(QUOTE_MARKS) + " ")
+                if not stripped:
+                    continue
+                start += text.index(stripped)
+                end = start + len(stripped)
+                text = stripped
+            if text.split()[0].lower() in _PRONOUN_WORDS:
+                continue  # ... and a pronoun for a name
             out.append(
                 Name(
-                    span=Span(
-                        start=parse.start + first.idx,
-                        end=parse.start + last.idx + len(last.text),
-                    ),
+                    span=Span(start=parse.start + start, end=parse.start + end),
                     label=ent.label_,
-                    text=_clean(ent.doc[first.i : last.i + 1].text),
+                    text=_clean(text),
                 )
             )
     return out
+
+
+#: words the model may read as a name at the start of a quotation
+_PRONOUN_WORDS = frozenset(
+    """
+    nothing everything nobody everybody everyone someone something anyone
+    anything none nowhere
+    """.split()  # noqa: SIM905
+)
 
 
 def _clean(text: str) -> str:
