@@ -1,9 +1,9 @@
-"""Pronouns and given names that tell a person's gender, for every stage that
-reads people.
+"""Pronouns, given names and title words that tell a person's gender, for
+every stage that reads people.
 
-The actors stage genders a person by the given name before any pronoun is
-resolved; the quote stage checks that a pronoun speaker it names is not of
-the other gender.
+The actors stage genders a person by the given name or a title ("Mrs.",
+"spokeswoman") before any pronoun is resolved; the quote stage checks that a
+pronoun speaker it names, or links to a person, is not of the other gender.
 """
 
 from __future__ import annotations

@@ -189,9 +189,10 @@ def nominals(par: Paragraph, *, bare_groups: bool) -> None:
 
 def definite_organisations(par: Paragraph) -> None:
     """ "The ministry said", "the government": an organisation named before,
-    by the noun that ends its name ("Russia's Foreign Ministry"), or any
-    government for "the government" and "the administration". Drafted here,
-    resolved by coreference, dropped when nothing before fits."""
+    by the noun that ends its name ("Russia's Foreign Ministry"), or a
+    government named so for "the government" and "the administration".
+    Drafted here, resolved by ``coref.resolve_definite``, dropped when nothing
+    before fits."""
     doc = par.doc
     for token in doc:
         word = token.lower_

@@ -66,7 +66,7 @@ ORG_HEADS = frozenset(
     | {"trust", "union", "university"}
 )
 
-#: "the government", "the administration": any government named before
+#: "the government", "the administration": a government named so before
 GOVERNMENT_NOUNS = frozenset({"government", "administration"})
 
 #: Lower-case words inside a person's name: "Habib-ur-Rahman", "Omar al-Bashir".

@@ -582,8 +582,9 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
 
 def _named_before(article: Article, mention: Mention, speaker: Span) -> str | None:
     """ "The ministry said": the organisation's name as the text gave it before
-    ("Russia's Foreign Ministry"), when the speaker is the definite noun the
-    actors stage resolved to it."""
+    ("Russia's Foreign Ministry"), when the speaker is the definite noun (or
+    the short name) the actors stage resolved to it and that name holds the
+    speaker's last word."""
     if mention.span != speaker and mention.span.text_in(article.text).lower() != (
         speaker.text_in(article.text).lower()
     ):

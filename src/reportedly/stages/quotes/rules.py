@@ -1199,10 +1199,9 @@ def _colon_draft(sentence: Any, offset: int, span: Span) -> Draft | None:
         return None
     if left.text.strip(" .").upper() in NOT_SPEAKERS:
         return None  # "Editor's note: ..."
+    # "“No deal without Kyiv”: EU leaders rebuff ...": words, not a name
     if left[0].text in QUOTE_MARKS or left[-1].text in QUOTE_MARKS:
-        return (
-            None  # "“No deal without Kyiv”: EU leaders rebuff ...": words, not a name
-        )
+        return None
     head = left.root
     speaker, addressee = left, None
     to = next((t for t in left[1:] if t.lower_ == "to"), None)
