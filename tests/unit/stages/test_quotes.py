@@ -1767,6 +1767,18 @@ def test_quotes_a_speaker_hung_on_an_opening_clause_speaks_what_follows() -> Non
 
 
 @pytest.mark.slow
+def test_quotes_a_parenthesis_ending_the_speaker_is_no_part_of_it() -> None:
+    text, quotes = _run(
+        "Hackers broke into the networks of several companies, the FBI and the "
+        "Cybersecurity and Infrastructure Security Agency (CISA) said on Wednesday."
+    )
+    (quote,) = quotes
+    assert _texts(text, [quote.speaker]) == [
+        "the FBI and the Cybersecurity and Infrastructure Security Agency"
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_a_question_before_the_answer_is_only_the_question() -> None:
     text, quotes = _run(
         'Asked what had changed, he said simply: "The politics." As reported by '

@@ -174,6 +174,14 @@ def _speaker(token: Any, offset: int) -> Span:
         if i > token.i and i == hi + 1:
             hi = i
     hi = _name_after(token, hi)
+    # "the Cybersecurity and Infrastructure Security Agency (CISA)": a
+    # parenthesis at the end of the phrase (or left open) is no part of it
+    opened = [i for i in range(lo, hi + 1) if doc[i].text == "("]
+    if opened and (
+        doc[hi].text == ")"
+        or not any(doc[i].text == ")" for i in range(opened[-1], hi + 1))
+    ):
+        hi = max(lo, opened[-1] - 1)
     spans = _runs(doc, range(lo, hi + 1), offset)
     return spans[0] if spans else _span(offset, token, token)
 
