@@ -950,6 +950,20 @@ def test_actors_real_a_role_or_title_makes_a_misread_name_a_person(
 
 
 @pytest.mark.slow
+def test_actors_real_an_acronym_given_once_is_the_organisation_everywhere(
+    nlp: object,
+) -> None:
+    article, _ = _real(
+        "The Cybersecurity and Infrastructure Security Agency (CISA) said the "
+        "networks were breached. CISA did not name the companies."
+    )
+    ids = [
+        m.actor_id for m in article.mentions if m.span.text_in(article.text) == "CISA"
+    ]
+    assert ids == ["org:cybersecurity-and-infrastructure-security-agency"] * 2
+
+
+@pytest.mark.slow
 def test_actors_real_the_crown_prince_is_the_prince_named_before(nlp: object) -> None:
     _, found = _real(
         "Saudi Crown Prince Mohammed bin Salman received the Syrian leader on "

@@ -20,6 +20,7 @@ from ...actors import Gazetteer, load_gazetteer
 from ...records import Article, Mention, Span
 from ...registry import stage
 from .coref import (
+    read_acronyms,
     read_surnames,
     resolve_definite,
     resolve_organisations,
@@ -153,6 +154,7 @@ def resolve_actors(
     day = article_day(article.meta.published)
     paragraphs = _paragraphs(article, gazetteer, day, bare_groups=bare_groups)
     read_surnames(paragraphs)
+    read_acronyms(paragraphs)
     drafts = _ordered(paragraphs, _sentence_starts(article))
     resolve_people(drafts, gazetteer, day)
     resolve_organisations(drafts, article.text)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ...actors import Actor, Gazetteer
-from .drafts import Draft, code_on, person_id, without
+from .drafts import Draft, code_on, person_id, slug, without
 from .recognize import Paragraph
 from .vocabulary import GOVERNMENT_NOUNS, GROUP_KINDS, PERSON_NOUNS
 
@@ -66,6 +66,41 @@ def read_surnames(paragraphs: Sequence[Paragraph]) -> None:
             elif (draft := replaceable.get(token.i)) is not None:
                 draft.kind, draft.actor_id, draft.name = "person", None, token.text
                 draft.words, draft.replaceable = (token.text,), False
+
+
+def read_acronyms(paragraphs: Sequence[Paragraph]) -> None:
+    """Draft an organisation wherever an acronym the article gave one stands
+    and the model found nothing ("... Security Agency (CISA) said ... CISA did
+    not name the companies"); ``resolve_organisations`` gives it the
+    organisation's identity."""
+    acronyms = {
+        d.words[0]
+        for par in paragraphs
+        for d in par.drafts
+        if d.kind in GROUP_KINDS
+        and len(d.words) == 1
+        and _ACRONYM.fullmatch(d.words[0])
+    }
+    if not acronyms:
+        return
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(acronyms)) + r")\b")
+    for par in paragraphs:
+        for found in pattern.finditer(par.text):
+            placed = par.tokens_at(found.start(), found.end())
+            if placed is None or placed[0] != placed[1] or par.taken[placed[0]]:
+                continue
+            token = par.doc[placed[0]]
+            if token.text != found.group():
+                continue
+            name = token.text
+            par.add(
+                token.i,
+                token.i,
+                "organisation",
+                actor_id=f"org:{slug(name)}",
+                name=name,
+                words=(name,),
+            )
 
 
 def _people_mistaken(paragraphs: Sequence[Paragraph]) -> None:
