@@ -1739,6 +1739,20 @@ def test_quotes_addressee_medium_and_date_of_the_saying(
 
 
 @pytest.mark.slow
+def test_quotes_a_nickname_in_quote_marks_is_nobody() -> None:
+    article = _linked(
+        'The minister, nicknamed "the Bulldozer", left early. She called the plan '
+        'a "betrayal of everything we fought for".'
+    )
+    assert [(q.speaker_name, q.speaker_actor_id) for q in article.quotes] == [
+        (None, None)
+    ]
+    assert not [
+        m for m in article.mentions if "Bulldozer" in m.span.text_in(article.text)
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_a_quote_mark_and_a_pronoun_name_nobody() -> None:
     # the model reads "‚Nothing" as a PERSON; "He" is not that person
     article = _linked(

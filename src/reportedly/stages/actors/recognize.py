@@ -31,6 +31,9 @@ from .vocabulary import (
     TITLE_WORDS,
 )
 
+#: quote marks around a nickname or a title
+_MARKS = frozenset("\"“”«»‘’'")
+
 #: nouns that, compounded before a name, say it is a person's ("regional
 #: governor Oleh Kiper")
 _PERSON_TITLES = PERSON_APPOSITIONS | TITLE_WORDS
@@ -227,6 +230,8 @@ class Paragraph:
                 and not self.matches[m].is_person
             ]
             if not others:
+                if self.nicknamed(i, j):
+                    continue  # 'nicknamed "the Bulldozer"': no one's name
                 if (
                     ent.label_ == "PERSON" and not self.named_place(i)
                 ) or self._apposed_person(i, j):
@@ -259,6 +264,20 @@ class Paragraph:
                 # "envoy for Central Asia Oleg Varentsov" tagged as one place
                 seeds.append((residue.start, j, None))
         return seeds
+
+    def nicknamed(self, i: int, j: int) -> bool:
+        """Whether tokens ``i..j`` fill quote marks by themselves (after a
+        "the"): a nickname or a title, 'nicknamed "the Bulldozer"'."""
+        doc = self.doc
+        k = i - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        return (
+            k >= 0
+            and j + 1 < len(doc)
+            and doc[k].text in _MARKS
+            and doc[j + 1].text in _MARKS
+        )
 
     def named_place(self, i: int) -> bool:
         """Whether the name at token ``i`` follows a place noun and "of": "the

@@ -152,7 +152,10 @@ def extract_quotes(
     ):
         span = region.span if not isinstance(region, Span) else region
         quotations.extend(find_quotations(article.text, span.start, span.end))
-    names: list[Name] = named_entities(article.parses) if resolve_names else []
+    marked = [p for q in quotations for p in q.pieces]
+    names: list[Name] = (
+        named_entities(article.parses, marked, article.text) if resolve_names else []
+    )
     # the writer's "I" is the one author the byline names
     authors = article.meta.authors
     author = authors[0] if resolve_names and len(authors) == 1 else None

@@ -49,8 +49,19 @@ class Name:
         object.__setattr__(self, "words", tuple(self.text.split()))
 
 
-def named_entities(parses: Sequence[Any]) -> list[Name]:
-    """The PERSON, ORG, GPE and NORP entities of every parse, in text order."""
+def named_entities(
+    parses: Sequence[Any], quoted: Sequence[Span] = (), article_text: str = ""
+) -> list[Name]:
+    """The PERSON, ORG, GPE and NORP entities of every parse, in text order,
+    but a name that fills quote marks by itself (a nickname, "nicknamed “the
+    Bulldozer”"; ``quoted`` are the quotations' pieces, marks included, in
+    ``article_text``)."""
+    marks = "".join(QUOTE_MARKS) + " ,."
+    filled = {
+        inner.removeprefix("the ").removeprefix("The ")
+        for piece in quoted
+        if len(inner := piece.text_in(article_text).strip(marks)) < 40
+    }
     out: list[Name] = []
     for parse in parses:
         for ent in parse.doc.ents:
@@ -67,6 +78,8 @@ def named_entities(parses: Sequence[Any]) -> list[Name]:
                 text = stripped
             if text.split()[0].lower() in _PRONOUN_WORDS:
                 continue  # ... and a pronoun for a name
+            if text in filled:
+                continue
             out.append(
                 Name(
                     span=Span(start=parse.start + start, end=parse.start + end),
