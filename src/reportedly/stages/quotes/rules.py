@@ -175,13 +175,13 @@ def _speaker(token: Any, offset: int) -> Span:
             hi = i
     hi = _name_after(token, hi)
     # "the Cybersecurity and Infrastructure Security Agency (CISA)": a
-    # parenthesis at the end of the phrase (or left open) is no part of it
-    opened = [i for i in range(lo, hi + 1) if doc[i].text == "("]
-    if opened and (
-        doc[hi].text == ")"
-        or not any(doc[i].text == ")" for i in range(opened[-1], hi + 1))
-    ):
-        hi = max(lo, opened[-1] - 1)
+    # parenthesis at the end of the phrase is no part of it
+    if hi > lo and doc[hi].text == ")":
+        k = hi - 1
+        while k > lo and doc[k].text != "(":
+            k -= 1
+        if doc[k].text == "(":
+            hi = max(lo, k - 1)
     spans = _runs(doc, range(lo, hi + 1), offset)
     return spans[0] if spans else _span(offset, token, token)
 
@@ -1251,9 +1251,13 @@ def find_attributions(
     sheet = Sheet.read(doc, text, quoted) if model is not None else None
     for sentence in doc.sents:
         span = Span(start=offset + sentence.start_char, end=offset + sentence.end_char)
-        colon = _colon_draft(sentence, offset, span)
-        if colon is not None:
-            yield colon
+        # a headline's colon is among its first words (read off the sheet:
+        # making spaCy tokens is slow)
+        first = range(sentence.start, min(sentence.end, sentence.start + 8))
+        if sheet is None or any(sheet.text[k] == ":" for k in first):
+            colon = _colon_draft(sentence, offset, span)
+            if colon is not None:
+                yield colon
         if model is None or sheet is None:
             # the lexicon and rules alone, as measured against the model: the
             # rules that read the model's drafts (second reports, names given
