@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -504,15 +504,15 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             )
         ]
         if not inside:
-            # "An alliance spokeswoman, Karin Holm, said", "the diplomat": the
-            # person the quote stage named; a pronoun the actors stage could
-            # not resolve stays unlinked
+            # "An alliance spokeswoman, Karin Holm, said", "the diplomat", a
+            # pronoun the actors stage could not reach: the person the quote
+            # stage named
             unsettled = article.mentions[
                 bisect.bisect_left(every_start, speaker.start) : bisect.bisect_left(
                     every_start, speaker.end
                 )
             ]
-            if any(_introduced_unnamed(article, m) for m in unsettled):
+            if any(_unnamed_introduction(article, m) for m in unsettled):
                 # "One diplomat said": someone new, not the minister named
                 # before, named as introduced
                 written = as_written(speaker.text_in(article.text))
@@ -564,7 +564,9 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             # "The Taliban's provincial spokesman, Mawlawi Abdul Bari,": the
             # man named beside the role speaks, not the Taliban
             chosen, speaks = apposed, True
-        name = chosen.name if speaks else _named_before(article, chosen, speaker)
+        name = (
+            chosen.name if speaks else _organisation_as_named(article, chosen, speaker)
+        )
         # "Lavrov says ..." in a headline: a person the tagger took for an
         # organisation speaks, no document
         kind: QuoteKind = (
@@ -583,7 +585,9 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
     return _groups_referred_to(tuple(linked), article)
 
 
-def _named_before(article: Article, mention: Mention, speaker: Span) -> str | None:
+def _organisation_as_named(
+    article: Article, mention: Mention, speaker: Span
+) -> str | None:
     """ "The ministry said": the organisation's name as the text gave it before
     ("Russia's Foreign Ministry"), when the speaker is the definite noun (or
     the short name) the actors stage resolved to it and that name holds the
@@ -592,13 +596,11 @@ def _named_before(article: Article, mention: Mention, speaker: Span) -> str | No
         speaker.text_in(article.text).lower()
     ):
         return None
-    seen = 0
-    while mention.refers_to is not None and seen < 8:
-        if not 0 <= mention.refers_to < len(article.mentions):
-            return None
-        mention = article.mentions[mention.refers_to]
-        seen += 1
-    if not seen or mention.kind not in _GROUP_SPEAKERS:
+    chain = list(_referents(article.mentions, mention))
+    if not chain or chain[-1].refers_to is not None:
+        return None  # no reference, or a broken one
+    mention = chain[-1]
+    if mention.kind not in _GROUP_SPEAKERS:
         return None
     named = as_written(mention.span.text_in(article.text))
     noun = speaker.text_in(article.text).lower().split()[-1:]
@@ -775,15 +777,28 @@ def _unnamed_referent(
     )
     if at < 0:
         return None
-    mention, seen = mentions[at], {at}
-    while mention.actor_id is None and mention.refers_to is not None:
-        if mention.refers_to in seen or not 0 <= mention.refers_to < len(mentions):
+    if mentions[at].actor_id is not None:
+        return None
+    for mention in _referents(mentions, mentions[at]):
+        if mention.actor_id is not None:
             return None
+        if mention.refers_to is None:
+            return mention
+    return None
+
+
+def _referents(mentions: Sequence[Mention], mention: Mention) -> Iterator[Mention]:
+    """The mentions ``mention`` refers back to, nearest first; a reference out
+    of range or back into the chain ends them."""
+    seen: set[int] = set()
+    while (
+        mention.refers_to is not None
+        and mention.refers_to not in seen
+        and 0 <= mention.refers_to < len(mentions)
+    ):
         seen.add(mention.refers_to)
         mention = mentions[mention.refers_to]
-        if mention.refers_to is None:
-            return mention if mention.actor_id is None else None
-    return None
+        yield mention
 
 
 def _gender_fits(word: str, person: Mention) -> bool:
@@ -793,6 +808,8 @@ def _gender_fits(word: str, person: Mention) -> bool:
     wanted = PRONOUNS.get(word)
     if wanted is None:
         return True
+    # a one-word name tells too ("Kevin"), unlike a speaker's name the
+    # resolver reads (``given_gender``), where one word may be a surname
     first = (person.name or "").split()[:1]
     told = {FIRST_NAMES.get(first[0].casefold())} if first else set()
     # "Foreign Ministry spokeswoman Gao Ming": her title tells it
@@ -803,7 +820,7 @@ def _gender_fits(word: str, person: Mention) -> bool:
     return not told or told == {wanted}
 
 
-def _introduced_unnamed(article: Article, mention: Mention) -> bool:
+def _unnamed_introduction(article: Article, mention: Mention) -> bool:
     """A person the actors stage left without actor or reference whose phrase
     opens with an indefinite word: "One diplomat", "a senior official"."""
     if mention.kind != "person" or mention.refers_to is not None:

@@ -56,11 +56,10 @@ def named_entities(
     but a name that fills quote marks by itself (a nickname, "nicknamed “the
     Bulldozer”"; ``quoted`` are the quotations' pieces, marks included, in
     ``article_text``)."""
-    marks = "".join(QUOTE_MARKS) + " ,."
     filled = {
         inner.removeprefix("the ").removeprefix("The ")
         for piece in quoted
-        if len(inner := piece.text_in(article_text).strip(marks)) < 40
+        if len(inner := piece.text_in(article_text).strip(_MARKS + " ,.")) < 40
     }
     out: list[Name] = []
     for parse in parses:
@@ -70,7 +69,7 @@ def named_entities(
             start, end, text = ent.start_char, ent.end_char, ent.text
             if text[0] in QUOTE_MARKS or text[-1] in QUOTE_MARKS:
                 # "‚Nothing has changed,‘": the model may take a mark in
-                stripped = text.strip("".join(QUOTE_MARKS) + " ")
+                stripped = text.strip(_MARKS + " ")
                 if not stripped:
                     continue
                 start += text.index(stripped)
@@ -90,6 +89,7 @@ def named_entities(
     return out
 
 
+_MARKS = "".join(sorted(QUOTE_MARKS))
 #: words the model may read as a name at the start of a quotation
 _PRONOUN_WORDS = frozenset(
     """
