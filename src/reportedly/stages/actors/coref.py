@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
+from typing import Any
 
 from ...actors import Actor, Gazetteer
 from .drafts import Draft, code_on, person_id, slug, without
@@ -47,20 +48,10 @@ def read_surnames(paragraphs: Sequence[Paragraph]) -> None:
     _people_mistaken(paragraphs)
     if not surnames:
         return
-    pattern = re.compile(
-        r"\b(?:"
-        + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))
-        + r")\b"
-    )
+    pattern = _word_pattern(surnames)
     for par in paragraphs:
         replaceable = {d.first: d for d in par.drafts if d.replaceable}
-        for found in pattern.finditer(par.text):
-            placed = par.tokens_at(found.start(), found.end())
-            if placed is None or placed[0] != placed[1]:
-                continue
-            token = par.doc[placed[0]]
-            if token.text != found.group():
-                continue
+        for token in _words_standing(par, pattern):
             if not par.taken[token.i]:
                 par.person(token.i, token.i, None)
             elif (draft := replaceable.get(token.i)) is not None:
@@ -83,14 +74,10 @@ def read_acronyms(paragraphs: Sequence[Paragraph]) -> None:
     }
     if not acronyms:
         return
-    pattern = re.compile(r"\b(?:" + "|".join(sorted(acronyms)) + r")\b")
+    pattern = _word_pattern(acronyms)
     for par in paragraphs:
-        for found in pattern.finditer(par.text):
-            placed = par.tokens_at(found.start(), found.end())
-            if placed is None or placed[0] != placed[1] or par.taken[placed[0]]:
-                continue
-            token = par.doc[placed[0]]
-            if token.text != found.group():
+        for token in _words_standing(par, pattern):
+            if par.taken[token.i]:
                 continue
             name = token.text
             par.add(
@@ -101,6 +88,23 @@ def read_acronyms(paragraphs: Sequence[Paragraph]) -> None:
                 name=name,
                 words=(name,),
             )
+
+
+def _word_pattern(words: set[str]) -> re.Pattern[str]:
+    """A pattern of ``words`` standing whole, the longest first."""
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b")
+
+
+def _words_standing(par: Paragraph, pattern: re.Pattern[str]) -> Iterator[Any]:
+    """The tokens of a paragraph that are, whole, a match of ``pattern``."""
+    for found in pattern.finditer(par.text):
+        placed = par.tokens_at(found.start(), found.end())
+        if placed is None or placed[0] != placed[1]:
+            continue
+        token = par.doc[placed[0]]
+        if token.text == found.group():
+            yield token
 
 
 def _people_mistaken(paragraphs: Sequence[Paragraph]) -> None:
