@@ -82,20 +82,38 @@ def _span(offset: int, first: Any, last: Any) -> Span:
     return Span(start=offset + first.idx, end=offset + last.idx + len(last.text))
 
 
-def _runs(doc: Any, indices: Iterable[int], offset: int) -> list[Span]:
-    """Contiguous token runs as spans, without punctuation at their edges."""
-    out: list[Span] = []
+def _runs(
+    doc: Any, indices: Iterable[int], offset: int, sheet: Sheet | None = None
+) -> list[Span]:
+    """Contiguous token runs as spans, without punctuation at their edges.
+
+    ``sheet`` is the doc's sheet when the caller has one (read instead of
+    making a spaCy token per word).
+    """
     ordered = sorted(set(indices))
+    if sheet is not None:
+        words: Sequence[str] | dict[int, str] = sheet.text
+        starts: Sequence[int] | dict[int, int] = sheet.idx
+    else:  # only the tokens asked for
+        words = {i: doc[i].text for i in ordered}
+        starts = {i: doc[i].idx for i in ordered}
+    out: list[Span] = []
     run: list[int] = []
     for index in [*ordered, -2]:
         if run and index != run[-1] + 1:
             lo, hi = 0, len(run)
-            while lo < hi and doc[run[lo]].text in _EDGE_PUNCT:
+            while lo < hi and words[run[lo]] in _EDGE_PUNCT:
                 lo += 1
-            while hi > lo and doc[run[hi - 1]].text in _EDGE_PUNCT:
+            while hi > lo and words[run[hi - 1]] in _EDGE_PUNCT:
                 hi -= 1
-            if hi > lo and any(doc[run[k]].text[:1].isalnum() for k in range(lo, hi)):
-                out.append(_span(offset, doc[run[lo]], doc[run[hi - 1]]))
+            if hi > lo and any(words[run[k]][:1].isalnum() for k in range(lo, hi)):
+                last = run[hi - 1]
+                out.append(
+                    Span(
+                        start=offset + starts[run[lo]],
+                        end=offset + starts[last] + len(words[last]),
+                    )
+                )
             run = []
         run.append(index)
     return out
@@ -1084,7 +1102,7 @@ def _verb_draft(
     draft = Draft(
         kind="indirect",
         signs=signed is not None,
-        content=_runs(doc, content, offset),
+        content=_runs(doc, content, offset, sheet),
         sentence=sentence,
         cue=_span(offset, cue_tokens[0], cue_tokens[-1]),
         cue_lemma=lemma,

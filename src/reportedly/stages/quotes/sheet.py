@@ -31,6 +31,8 @@ class Sheet:
     lemma: list[str]
     lower: list[str]
     text: list[str]
+    #: where each token starts in the doc's text
+    idx: list[int]
     ent: list[str]
     punct: list[bool]
     left: list[int]
@@ -112,6 +114,7 @@ class Sheet:
             lemma=[x.lower() for x in column(4)],
             lower=column(5),
             text=words,
+            idx=idx,
             ent=column(6),
             punct=[bool(v) for v in rows[:, 7].tolist()],
             left=left,
