@@ -2284,3 +2284,46 @@ def test_quotes_a_headline_says_to_whom_before_its_colon(
     assert quote.speaker is not None
     assert quote.speaker.text_in(text) == speaker
     assert (quote.addressee.text_in(text) if quote.addressee else None) == addressee
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the narration before the colon is a report of its own
+            "At the rally, Okafor praised the volunteers for their patience: “You "
+            "held this campaign together when nobody believed in it,” she said.",
+            [
+                ("Okafor", ["the volunteers for their patience"]),
+                (
+                    "she",
+                    ["“You held this campaign together when nobody believed in it,”"],
+                ),
+            ],
+        ),
+        (  # a noun phrase before the colon is nobody who speaks
+            "Her verdict on the talks: “They are going nowhere,” she said.",
+            [("she", ["“They are going nowhere,”"])],
+        ),
+        (  # whom she rebuked is no content; her next quotation goes on
+            "The senator rebuked him: “You misled this committee twice,” she said. "
+            "“Nobody here will forget it.”",
+            [
+                (
+                    "she",
+                    [
+                        "“You misled this committee twice,”",
+                        "“Nobody here will forget it.”",
+                    ],
+                )
+            ],
+        ),
+    ],
+)
+def test_quotes_a_signature_after_a_colon_speaks_for_its_quotation(
+    text: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    _, quotes = _run(text)
+    assert [
+        (q.speaker.text_in(text), _texts(text, q.content)) for q in quotes if q.speaker
+    ] == expected

@@ -470,6 +470,45 @@ def _own_side_of_semicolons(
     return content
 
 
+#: the marks that open and close a quotation (single marks are apostrophes too)
+_DOUBLE_MARKS = frozenset({'"', "“", "”", "«", "»", "„", "''", "``"})
+
+
+def _after_colon(words: Sequence[str], cue: int, content: set[int]) -> int | None:
+    """The colon opening the one quotation a signature after it speaks for.
+
+    "In her speech, Rhimes declared the need for ambition: “Change the
+    world,” she said": the parser hangs the narration before the colon on
+    "said", but "she said" signs the quotation; what comes before the colon
+    is the writer's, or a report of its own. ``words`` are the texts of the
+    doc's tokens, ``cue`` the index of the signature's verb. None unless the
+    content ends at the cue, holds such a colon outside quote marks and after
+    it exactly one quotation, closing right before the cue's speaker.
+    """
+    if not content or max(content) >= cue:
+        return None
+    lo = min(content)
+    if ":" not in words[lo:cue]:
+        return None
+    marks = [j for j in range(lo, cue) if words[j] in _DOUBLE_MARKS]
+    for j in range(cue - 1, lo, -1):
+        if words[j] != ":":
+            continue
+        after = [m for m in marks if m > j]
+        if len(after) % 2:
+            continue  # a colon inside the quotation
+        if len(after) != 2 or after[0] != j + 1:
+            return None
+        close = after[1]
+        between = words[close + 1 : cue]
+        last = close - 1 if words[close - 1] not in {"’", "'"} else close - 2
+        signed = words[last] in {",", "?", "!"} or (
+            len(between) > 0 and between[0] == ","
+        )
+        return j if signed and any(w.isalpha() for w in between) else None
+    return None
+
+
 def _without_trailing_asides(
     doc: Any, content: set[int], sheet: Sheet | None = None
 ) -> set[int]:
@@ -1061,6 +1100,37 @@ def _verb_draft(
         subject = doc[source] if source is not None else _said_by(token)
     content = _without_trailing_asides(doc, content, sheet)
     content = _own_side_of_semicolons(doc, token, content, sheet)
+    words = sheet.text if sheet is not None else [t.text for t in doc]
+    before = {subject.i} if subject is not None and subject.i < token.i else set()
+    colon = _after_colon(words, token.i, content | before)
+    if colon is not None:
+        content = {i for i in content if i > colon}
+        if subject is not None and subject.i < colon:
+            # "His final assessment: “...,” he said": who signs it
+            subject = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ in _SUBJECT_DEPS and colon < c.i < token.i
+                ),
+                subject,
+            )
+    else:
+        # "Rhimes declared the need for ambition: “...,” she said": the
+        # quotation is the signature's; the narration's report ends at the colon
+        signer = token
+        for _ in range(4):
+            if signer.head.i == signer.i:
+                break
+            signer = signer.head
+            if signer.i < token.i:
+                continue
+            colon = _after_colon(words, signer.i, set(range(token.i, signer.i)))
+            if colon is not None:
+                content = {i for i in content if i < colon}
+                if all(doc[i].pos_ in {"PRON", "PUNCT"} for i in content):
+                    content = set()  # "scolded him:": whom, not what
+                break
     said_when = _leading_date(doc, token, content)
     if said_when:  # "said on Tuesday it would ...": when, not what
         content -= said_when
