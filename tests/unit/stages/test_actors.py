@@ -936,6 +936,13 @@ def test_actors_real_another_persons_title_makes_no_group_a_person(
             "he",
             "per:oleh-kiper",
         ),
+        (  # a name the model reads as a work of art, saying something
+            '"We will not give up," Sophie Binet told franceinfo radio. She said '
+            "the strike would go on.",
+            "Sophie Binet",
+            "She",
+            "per:sophie-binet",
+        ),
     ],
 )
 @pytest.mark.slow

@@ -28,11 +28,16 @@ from .vocabulary import (
     PERSON_APPOSITIONS,
     PERSON_NOUNS,
     PLACE_NOUNS,
+    REPORTING_LEMMAS,
     TITLE_WORDS,
 )
 
 #: quote marks around a nickname or a title
 _MARKS = frozenset("\"“”«»‘’'")
+
+#: what the model calls a name that cannot say anything: one that does is a
+#: person's
+_SILENT_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 
 #: nouns that, compounded before a name, say it is a person's ("regional
 #: governor Oleh Kiper")
@@ -233,8 +238,10 @@ class Paragraph:
                 if self.nicknamed(i, j):
                     continue  # 'nicknamed "the Bulldozer"': no one's name
                 if (
-                    ent.label_ == "PERSON" and not self.named_place(i)
-                ) or self._apposed_person(i, j):
+                    (ent.label_ == "PERSON" and not self.named_place(i))
+                    or self._apposed_person(i, j)
+                    or (ent.label_ in _SILENT_LABELS and self._speaks(i, j))
+                ):
                     seeds.append((i, j, None))
                 continue
             if any(self.matches[m].i < i or self.matches[m].j > j for m in others):
@@ -288,6 +295,19 @@ class Paragraph:
             and doc[i - 1].lower_ == "of"
             and doc[i - 2].lemma_.lower() in PLACE_NOUNS
         )
+
+    def _speaks(self, i: int, j: int) -> bool:
+        """Whether a name of two or three words is the subject of a reporting
+        verb: "“...,” Sophie Binet told franceinfo radio" (the model read a
+        work of art)."""
+        doc = self.doc
+        if not 0 < j - i <= 2 or not all(
+            doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()
+            for k in range(i, j + 1)
+        ):
+            return False
+        root = doc[i : j + 1].root
+        return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_LEMMAS
 
     def _apposed_person(self, i: int, j: int) -> bool:
         """Whether a name the model read as something else is a person's by
