@@ -2327,3 +2327,34 @@ def test_quotes_a_signature_after_a_colon_speaks_for_its_quotation(
     assert [
         (q.speaker.text_in(text), _texts(text, q.content)) for q in quotes if q.speaker
     ] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "medium"),
+    [
+        (
+            "Writing on X late on Monday, opposition lawmaker Deniz Acar accused "
+            "the government of hiding the truth from voters.",
+            "accused",
+            "the government of hiding the truth from voters",
+            "x",
+        ),
+        (
+            "Speaking on state television, the minister said the border would "
+            "stay closed.",
+            "said",
+            "the border would stay closed",
+            "television",
+        ),
+    ],
+)
+def test_quotes_a_participle_before_the_cue_says_where_not_what(
+    text: str, cue: str, content: str, medium: str
+) -> None:
+    _, quotes = _run(text)
+    (quote,) = quotes
+    assert quote.cue is not None
+    assert quote.cue.text_in(text) == cue
+    assert _texts(text, quote.content) == [content]
+    assert quote.medium == medium

@@ -785,14 +785,15 @@ def _when_said(doc: Any, setting: set[int]) -> str | None:
 def _subordinate(token: Any) -> bool:
     """Whether a cue heads an adverbial clause of its own: with its own subject
     and a subordinator ("after guards reported ..."; not "as X put it"), or a
-    participle before the main clause ("Asked what had changed, he said";
-    not "As reported by X, ...")."""
+    participle before the main clause ("Asked what had changed, he said",
+    "Writing on X, she accused ..."; not "As reported by X, ...")."""
     if token.dep_ != "advcl":
         return False
     children = list(token.children)
     if (
         token.i < token.head.i
-        and token.tag_ in {"VBN", "VBD"}  # a participle, or read as a past
+        # a participle, or read as a past: "Writing on X, she accused ..."
+        and token.tag_ in {"VBN", "VBD", "VBG"}
         and not any(
             c.dep_ in _SUBJECT_DEPS or c.dep_ in {"auxpass", "mark"} for c in children
         )
@@ -802,6 +803,22 @@ def _subordinate(token: Any) -> bool:
         c.dep_ == "mark" and c.i < token.i and c.lower_ in _SUBORDINATORS
         for c in children
     ) and any(c.dep_ in _SUBJECT_DEPS for c in children)
+
+
+def _participle_medium(token: Any, children: list[Any]) -> str | None:
+    """The medium a participle before the cue names: "Writing on X late on
+    Monday, the lawmaker accused ...", "Speaking on state television, ..."."""
+    for child in children:
+        if child.i > token.i or not _subordinate(child):
+            continue
+        for prep in child.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _MEDIUM_PREPOSITIONS:
+                continue
+            noun = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            named = None if noun is None else _medium(noun)
+            if named is not None:
+                return named
+    return None
 
 
 #: what opens a clause of its own ("as X put it" reports the sentence around)
@@ -1040,6 +1057,8 @@ def _verb_draft(
     for child in children:
         if child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
             setting.update(_subtree(child))
+    if medium is None:
+        medium = _participle_medium(token, children)
     said_first = [
         c
         for c in clauses
