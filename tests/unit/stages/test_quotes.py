@@ -2358,3 +2358,25 @@ def test_quotes_a_participle_before_the_cue_says_where_not_what(
     assert quote.cue.text_in(text) == cue
     assert _texts(text, quote.content) == [content]
     assert quote.medium == medium
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # the parser reads "to Protect Journalists" as a clause
+            "The Committee to Protect Journalists (CPJ) called for the reporter's "
+            "release.",
+            "The Committee to Protect Journalists",
+        ),
+        (  # a headline's verb inside the model's entity stays out
+            "Obama Says African-American Museum Will Tell Its Story",
+            "Obama",
+        ),
+    ],
+)
+def test_quotes_a_speaker_named_whole(text: str, speaker: str) -> None:
+    _, quotes = _run(text)
+    (quote,) = quotes
+    assert quote.speaker is not None
+    assert quote.speaker.text_in(text) == speaker

@@ -192,6 +192,17 @@ def _speaker(token: Any, offset: int) -> Span:
         if i > token.i and i == hi + 1:
             hi = i
     hi = _name_after(token, hi)
+    if token.ent_iob_ != "O":
+        # "The Committee to Protect Journalists": a name the parser read as a
+        # noun and a clause is whole
+        k = token.i + 1
+        while k < len(doc) and doc[k].ent_iob_ == "I":
+            k += 1
+        more = doc[hi + 1 : k]
+        if not token.i < token.head.i < k and not any(  # "Obama Says ...": no
+            t.text in "()" or (t.is_stop and t.is_title) for t in more
+        ):  # nor a headline's "ISIS’ Death Order On ...": a title, not a name
+            hi = max(hi, k - 1)
     # "the Cybersecurity and Infrastructure Security Agency (CISA)": a
     # parenthesis at the end of the phrase is no part of it
     if hi > lo and doc[hi].text == ")":
