@@ -2380,3 +2380,24 @@ def test_quotes_a_speaker_named_whole(text: str, speaker: str) -> None:
     (quote,) = quotes
     assert quote.speaker is not None
     assert quote.speaker.text_in(text) == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Critics of Erdogan say he is using the vote to win concessions.", None),
+        ("Erdogan's critics say he is using the vote to win concessions.", None),
+        # a critic named in apposition speaks as that person
+        (
+            "Another critic, Mehmet Ozdemir, a lawyer, said the vote was a sham.",
+            "per:mehmet-ozdemir",
+        ),
+    ],
+)
+def test_quotes_critics_of_a_person_are_not_his_side(
+    text: str, actor: str | None
+) -> None:
+    article = _linked(text)
+    (quote,) = article.quotes
+    assert quote.speaker_actor_id == actor

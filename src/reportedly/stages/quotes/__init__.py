@@ -479,6 +479,8 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
                 )
             )
             continue
+        # "Critics of Erdogan argue ...", "his rivals": not his side
+        opposing = bool(_OPPOSING.fullmatch(_head_word(article, speaker, parse_starts)))
         first = bisect.bisect_left(starts, speaker.start)
         last = bisect.bisect_left(starts, speaker.end)
         whole = speaker.text_in(article.text).lower()
@@ -502,6 +504,7 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
                 m.kind != "person"
                 and _ADDRESSED.search(article.text, speaker.start, m.span.start)
             )
+            and not opposing
         ]
         if not inside:
             # "An alliance spokeswoman, Karin Holm, said", "the diplomat", a
@@ -528,7 +531,11 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
                     speaker_actor_id=named.actor_id,
                     speaker_name=named.name or quote.speaker_name,
                 )
-            elif (owner := _owner(article, speaker, mentions[first:last])) is not None:
+            elif (
+                not opposing
+                and (owner := _owner(article, speaker, mentions[first:last]))
+                is not None
+            ):
                 # "Macron's office said": his side speaks, named as written
                 quote = replace(quote, speaker_actor_id=owner.actor_id)
             linked.append(quote)
@@ -886,6 +893,22 @@ def _possessor(article: Article, mention: Mention) -> bool:
     if mention.span.text_in(text).lower() in _POSSESSIVES:
         return True
     return text[mention.span.end : mention.span.end + 2] in {"'s", "’s"}
+
+
+#: speakers against whoever their phrase names ("critics of the president")
+_OPPOSING = re.compile(
+    r"(?:critic|opponent|rival|detractor|enem(?:y|ie)|foe|adversar(?:y|ie)"
+    r"|challenger|skeptic|sceptic)s?",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+
+
+def _head_word(article: Article, span: Span, parse_starts: list[int]) -> str:
+    """The word at a span's syntactic head."""
+    at = _head_offset(article, span, parse_starts)
+    found = _WORD.match(article.text, at)
+    return found.group() if found else ""
 
 
 def _head_offset(article: Article, span: Span, parse_starts: list[int]) -> int:
