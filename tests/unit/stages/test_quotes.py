@@ -2401,3 +2401,27 @@ def test_quotes_critics_of_a_person_are_not_his_side(
     article = _linked(text)
     (quote,) = article.quotes
     assert quote.speaker_actor_id == actor
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "A source in the security service told Wire the drones had targeted an "
+            "airbase, declining to be named because the operation was classified.",
+            "the drones had targeted an airbase",
+        ),
+        (
+            "An aide said the minister would resign on Friday, speaking on "
+            "condition of anonymity.",
+            "the minister would resign on Friday",
+        ),
+    ],
+)
+def test_quotes_a_request_for_anonymity_after_the_content_is_not_content(
+    text: str, content: str
+) -> None:
+    _, quotes = _run(text)
+    (quote,) = quotes
+    assert _texts(text, quote.content) == [content]

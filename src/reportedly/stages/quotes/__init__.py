@@ -62,6 +62,10 @@ _ANONYMITY = re.compile(
     re.IGNORECASE,
 )
 
+#: "..., declining to be named because ...": the same, refused
+_DECLINING = frozenset({"decline", "refuse"})
+_UNNAMED = re.compile(r"to be (?:named|identified|quoted)\b", re.IGNORECASE)
+
 
 def _kind(text: str, draft: Draft, paragraphs: Assembler) -> QuoteKind:
     if draft.kind == "according":
@@ -197,7 +201,10 @@ def extract_quotes(
             content = tuple(_trimmed(article.text, minus(content, draft.source, ())))
         if not content or (content, draft.cue) in seen:
             continue
-        if _ANONYMITY.match(" ".join(c.text_in(article.text) for c in content)):
+        said = " ".join(c.text_in(article.text) for c in content)
+        if _ANONYMITY.match(said) or (
+            draft.cue_lemma in _DECLINING and _UNNAMED.match(said)
+        ):
             continue  # "who asked not to be named": why no name, not a quote
         seen.add((content, draft.cue))
         name = None

@@ -520,6 +520,37 @@ def _after_colon(words: Sequence[str], cue: int, content: set[int]) -> int | Non
     return None
 
 
+#: a speaker's request for anonymity set off at the end of what he said
+_ANONYMOUS_ASIDE = re.compile(
+    r"(?:declining|refusing) to be (?:named|identified|quoted)\b"
+    r"|(?:speaking|talking) on (?:the )?condition of anonymity\b"
+    r"|(?:asking|requesting) (?:not to be (?:named|identified)|anonymity)\b",
+    re.IGNORECASE,
+)
+_ANONYMOUS_OPENERS = frozenset({"declining", "refusing", "speaking", "talking"})
+_ANONYMOUS_OPENERS |= {"asking", "requesting"}
+
+
+def _anonymous_aside(
+    doc: Any, content: set[int], sheet: Sheet | None = None
+) -> int | None:
+    """Where "..., declining to be named because ..." starts at the end of a
+    content (the comma before it), if it does."""
+    lower = sheet.lower if sheet is not None else None
+    for i in sorted(content):
+        word = lower[i] if lower is not None else doc[i].lower_
+        if word not in _ANONYMOUS_OPENERS or i - 1 not in content:
+            continue
+        if doc[i - 1].text != ",":
+            continue
+        last = max(content)
+        if _ANONYMOUS_ASIDE.match(doc[i : last + 1].text) and (
+            doc[i].right_edge.i >= last  # the aside ends the content
+        ):
+            return i - 1
+    return None
+
+
 def _without_trailing_asides(
     doc: Any, content: set[int], sheet: Sheet | None = None
 ) -> set[int]:
@@ -529,6 +560,9 @@ def _without_trailing_asides(
     ``sheet`` is the paragraph's sheet when the caller has one."""
     if not content:
         return content
+    anonymous = _anonymous_aside(doc, content, sheet)
+    if anonymous is not None:
+        return {j for j in content if j < anonymous}
     last = max(content)
     for i in sorted(content):
         if sheet is not None and sheet.dep[i] != "relcl":
