@@ -1150,3 +1150,32 @@ def test_actors_real_a_titled_surname_is_the_articles_own_name(nlp: object) -> N
     assert found["Rubio"][0].actor_id == "per:carlos-rubio"
     # a title with a surname that is a known person's alias still names them
     assert found["Clinton"][0].actor_id == "phx:BILL_CLINTON"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        (  # a word inside a long name
+            "Brazilian President Luiz Inacio Lula da Silva arrived in Belem on "
+            "Monday. Lula said rich countries must pay to protect the forest.",
+            "Luiz Inacio Lula da Silva",
+            "Lula",
+        ),
+        (  # the surname before a generational suffix
+            "Vice President Joseph R. Biden Jr. spoke to students on Monday. Mr. "
+            "Biden said taxes should be fair.",
+            "Joseph R. Biden Jr.",
+            "Biden",
+        ),
+    ],
+)
+def test_actors_real_a_short_name_is_the_full_name_it_stands_in(
+    nlp: object, text: str, full: str, short: str
+) -> None:
+    _, found = _real(text)
+    person = found[full][0]
+    assert person.kind == "person"
+    # no other person who shares a first name and a "Jr."
+    assert person.actor_id != "phx:JOSEPH_W._MARTIN,_JR."
+    assert found[short][0].actor_id == person.actor_id

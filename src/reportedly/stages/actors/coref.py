@@ -32,6 +32,18 @@ def _folded(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(w.casefold() for w in words)
 
 
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _unsuffixed(words: Sequence[str]) -> Sequence[str]:
+    """A person's name without its generational suffix ("Joseph R. Biden Jr.":
+    the surname is Biden)."""
+    end = len(words)
+    while end > 1 and words[end - 1].casefold().strip(",") in _SUFFIXES:
+        end -= 1
+    return words[:end]
+
+
 def read_surnames(paragraphs: Sequence[Paragraph]) -> None:
     """Draft a person wherever a surname of a full name in the article stands.
 
@@ -40,7 +52,7 @@ def read_surnames(paragraphs: Sequence[Paragraph]) -> None:
     inside an organisation's name ("the Durrani Front") are already taken.
     """
     surnames = {
-        d.words[-1]
+        _unsuffixed(d.words)[-1]
         for par in paragraphs
         for d in par.drafts
         if d.kind == "person" and len(d.words) >= 2
@@ -129,7 +141,8 @@ def _antecedent(
     """The full name a shorter one stands for, or -1.
 
     Candidates end with the short name ("Durrani": "Omid Durrani"), or, for a
-    lone word no name ends with, begin with it ("Hillary"); a title's gender
+    lone word no name ends with, begin with it ("Hillary"), or hold it inside
+    ("Lula": "Luiz Inacio Lula da Silva"); a title's gender
     leaves out the others ("Mrs. Clinton" is not Bill Clinton). Of the candidates
     named before, the one named most often so far wins, the nearest on a tie;
     with none before, the first after (a headline naming a man the body
@@ -142,11 +155,13 @@ def _antecedent(
     full = [
         (k, d) for k, d in full if d.gender in (None, draft.gender) or not draft.gender
     ]
-    ends = [
-        (k, d) for k, d in full if len(d.words) > n and _folded(d.words[-n:]) == words
-    ]
+    names = [(k, d, _unsuffixed(d.words)) for k, d in full]
+    ends = [(k, d) for k, d, w in names if len(w) > n and _folded(w[-n:]) == words]
     if not ends and n == 1:
-        ends = [(k, d) for k, d in full if _folded(d.words[:1]) == words]
+        ends = [(k, d) for k, d, w in names if _folded(w[:1]) == words]
+    if not ends and n == 1:
+        # "Lula" for "Luiz Inacio Lula da Silva": a word inside a long name
+        ends = [(k, d) for k, d, w in names if words[0] in _folded(w[1:-1])]
     before = [k for k, _ in ends if k < index]
     if not before:
         return next((k for k, _ in ends if k > index), -1)
@@ -253,6 +268,7 @@ def _agrees(draft: Draft, actor: Actor) -> bool:
 def _known_variant(gazetteer: Gazetteer, words: Sequence[str]) -> Actor | None:
     """The one known person with this first name and surname ("Omar El Bashir":
     "Omar Hassan Ahmad al Bashir"), the middle of the name aside."""
+    words = _unsuffixed(words)
     first = words[0].casefold()
     fits = [
         a
