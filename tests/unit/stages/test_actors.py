@@ -1179,3 +1179,27 @@ def test_actors_real_a_short_name_is_the_full_name_it_stands_in(
     # no other person who shares a first name and a "Jr."
     assert person.actor_id != "phx:JOSEPH_W._MARTIN,_JR."
     assert found[short][0].actor_id == person.actor_id
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        (
+            "Vice President Joseph R. Biden Jr. spoke to students on Monday.",
+            "Joseph R. Biden Jr.",
+            "phx:JOE_BIDEN",
+        ),
+        (
+            "Former President William Clinton arrived in Dublin on Monday.",
+            "William Clinton",
+            "phx:BILL_CLINTON",
+        ),
+    ],
+)
+def test_actors_real_a_known_person_under_the_full_form_of_his_given_name(
+    nlp: object, text: str, name: str, actor: str
+) -> None:
+    # the gazetteer knows "Joe Biden" and "Bill Clinton"
+    _, found = _real(text)
+    assert found[name][0].actor_id == actor

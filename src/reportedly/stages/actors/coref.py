@@ -15,7 +15,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
+from functools import cache
 from typing import Any
+
+from nicknames import NickNamer
 
 from ...actors import Actor, Gazetteer
 from .drafts import Draft, code_on, person_id, slug, without
@@ -269,13 +272,27 @@ def _known_variant(gazetteer: Gazetteer, words: Sequence[str]) -> Actor | None:
     """The one known person with this first name and surname ("Omar El Bashir":
     "Omar Hassan Ahmad al Bashir"), the middle of the name aside."""
     words = _unsuffixed(words)
-    first = words[0].casefold()
+    first = words[0].casefold().strip(".")
     fits = [
         a
         for a in gazetteer.people_named(words[-1])
-        if a.name.split()[0].casefold() == first
+        if _same_given_name(a.name.split()[0].casefold(), first)
     ]
     return fits[0] if len(fits) == 1 else None
+
+
+def _same_given_name(known: str, written: str) -> bool:
+    """Whether two given names are one: equal, or one a nickname of the other
+    ("Joe" and "Joseph", "Bill" and "William")."""
+    if known == written:
+        return True
+    namer = _nicknamer()
+    return written in namer.nicknames_of(known) or known in namer.nicknames_of(written)
+
+
+@cache
+def _nicknamer() -> NickNamer:
+    return NickNamer()
 
 
 def _known_by_surname(
