@@ -2425,3 +2425,22 @@ def test_quotes_a_request_for_anonymity_after_the_content_is_not_content(
     _, quotes = _run(text)
     (quote,) = quotes
     assert _texts(text, quote.content) == [content]
+
+
+@pytest.mark.slow
+def test_quotes_an_aside_between_the_speaker_and_the_cue() -> None:
+    # the parser makes "asked" the cue's clause and the speaker its subject
+    text = (
+        "Dutch Prime Minister Mark Rutte, asked about Orban's threat, said: "
+        '"Every country has a veto. That does not mean every country should use '
+        'it."'
+    )
+    _, quotes = _run(text)
+    said = _find(quotes, text, "said")
+    assert said.speaker is not None
+    assert said.speaker.text_in(text) == "Dutch Prime Minister Mark Rutte"
+    assert " ".join(_texts(text, said.content)) == (
+        '"Every country has a veto. That does not mean every country should use it."'
+    )
+    asked = _find(quotes, text, "asked about")
+    assert _texts(text, asked.content) == ["Orban's threat"]

@@ -850,6 +850,28 @@ def _subordinate(token: Any) -> bool:
     ) and any(c.dep_ in _SUBJECT_DEPS for c in children)
 
 
+def _subject_of_aside(token: Any) -> Any:
+    """ "Mark Rutte, asked about the threat, said: ...": the parser made the
+    aside between commas the cue's clause and the speaker its subject; the
+    subject, when the aside ends with a comma right before the cue."""
+    doc = token.doc
+    for child in token.children:
+        if (
+            child.dep_ != "ccomp"
+            or child.i > token.i
+            or child.tag_ not in {"VBN", "VBD"}
+            or child.right_edge.i not in {token.i - 1, token.i - 2}
+            or doc[token.i - 1].text != ","
+        ):
+            continue
+        subject = next(
+            (c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None
+        )
+        if subject is not None and doc[child.i - 1].text == ",":
+            return subject
+    return None
+
+
 def _participle_medium(token: Any, children: list[Any]) -> str | None:
     """The medium a participle before the cue names: "Writing on X late on
     Monday, the lawmaker accused ...", "Speaking on state television, ..."."""
@@ -1112,6 +1134,8 @@ def _verb_draft(
         and doc[c.right_edge.i + 1].text == ","
     ]
     subject = subject_of(token)
+    aside = _subject_of_aside(token) if subject is None else None
+    subject = subject if aside is None else aside
     if (
         said_first
         and lemma in SPEECH
@@ -1161,7 +1185,10 @@ def _verb_draft(
             subject = None if apposed is None else apposed[0]
         rule = None if subject is None else subject.i
         source = model.source_token(sheet, token.i, rule, found, memo)
-        subject = doc[source] if source is not None else _said_by(token)
+        if source is not None:
+            subject = doc[source]
+        else:  # the picker never saw a speaker hung under an aside: the rule's
+            subject = aside if aside is not None else _said_by(token)
     content = _without_trailing_asides(doc, content, sheet)
     content = _own_side_of_semicolons(doc, token, content, sheet)
     words = sheet.text if sheet is not None else [t.text for t in doc]
@@ -1209,6 +1236,15 @@ def _verb_draft(
         # "U.S. officials, speaking on condition of anonymity ..., said the
         # commander ...": between who speaks and the cue is said of the speaker
         content.difference_update(range(subject.i + 1, token.i))
+    if aside is not None and subject is aside:
+        # "Mark Rutte, asked about the threat, said: ...": who, and the aside
+        content.difference_update(range(aside.left_edge.i, token.i))
+    elif (
+        token.dep_ == "ccomp"
+        and (asker := _subject_of_aside(token.head)) is not None
+        and asker.head.i == token.i
+    ):
+        content &= set(_subtree(token))  # the aside reports within itself
     if clauses:  # "It is widely believed that ...": the "it" stands for the clause
         content.difference_update(
             c.i
