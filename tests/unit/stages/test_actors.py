@@ -1203,3 +1203,16 @@ def test_actors_real_a_known_person_under_the_full_form_of_his_given_name(
     # the gazetteer knows "Joe Biden" and "Bill Clinton"
     _, found = _real(text)
     assert found[name][0].actor_id == actor
+
+
+@pytest.mark.slow
+def test_actors_real_the_last_words_of_a_name_the_model_read_as_a_group(
+    nlp: object,
+) -> None:
+    _, found = _real(
+        "Commission President Ursula von der Leyen urged leaders to show unity. "
+        "Von der Leyen added that new funding would be proposed next month."
+    )
+    full = found["Ursula von der Leyen"][0]
+    short = found["Von der Leyen"][0]
+    assert (short.kind, short.actor_id) == ("person", full.actor_id)

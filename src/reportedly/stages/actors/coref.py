@@ -123,18 +123,27 @@ def _words_standing(par: Paragraph, pattern: re.Pattern[str]) -> Iterator[Any]:
 
 
 def _people_mistaken(paragraphs: Sequence[Paragraph]) -> None:
-    """A model place or organisation named exactly as a person in the article is
-    that person ("Ava Lund" tagged ORG in a title-case headline)."""
-    names = {
-        " ".join(d.words).casefold()
+    """A model place or organisation named exactly as a person in the article,
+    or as the last words of one's name, is that person ("Ava Lund" tagged ORG
+    in a title-case headline; "Von der Leyen" after "Ursula von der Leyen")."""
+    people = [
+        _folded(d.words)
         for par in paragraphs
         for d in par.drafts
         if d.kind == "person" and len(d.words) >= 2
-    }
+    ]
+    names = {" ".join(words) for words in people}
+    # "Von der Leyen" (tagged ORG) after "Ursula von der Leyen": the end of one
+    names.update(
+        " ".join(words[k:])
+        for words in people
+        for k in range(1, len(words) - 1)
+        if len(words) >= 3
+    )
     for par in paragraphs:
         for draft in par.drafts:
             model_made = (draft.actor_id or "")[:4] in ("org:", "plc:")
-            if model_made and " ".join(draft.words).casefold() in names:
+            if model_made and " ".join(_folded(draft.words)) in names:
                 draft.kind, draft.actor_id, draft.replaceable = "person", None, False
 
 
