@@ -2444,3 +2444,18 @@ def test_quotes_an_aside_between_the_speaker_and_the_cue() -> None:
     )
     asked = _find(quotes, text, "asked about")
     assert _texts(text, asked.content) == ["Orban's threat"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        '14:05 GMT - Qatar says talks "at a critical stage"',
+        "9.30am – Kremlin says Putin will not attend the summit",
+    ],
+)
+def test_quotes_a_live_blog_time_stamp_is_no_part_of_the_speaker(text: str) -> None:
+    _, quotes = _run(text)
+    (quote,) = quotes
+    assert quote.speaker is not None
+    assert quote.speaker.text_in(text) in {"Qatar", "Kremlin"}

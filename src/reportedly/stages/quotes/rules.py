@@ -175,6 +175,25 @@ def _issued_by(child: Any) -> bool:
     )
 
 
+#: what a live blog's time stamp is made of ("14:05 GMT -", "9.30am –")
+_STAMP_WORD = re.compile(
+    r"\d{1,2}(?:[:.]\d{2})?(?:am|pm)?|gmt|utc|bst|cet|cest|est|edt|et|pt"
+    r"|am|pm|a\.m\.|p\.m\.|[-–—―:.]",
+    re.IGNORECASE,
+)
+
+
+def _after_time_stamp(doc: Any, lo: int, head: int) -> int:
+    """Where a speaker starts after a time stamp and a dash before it: "14:05
+    GMT - Qatar says ..." is spoken by Qatar."""
+    dashes = [k for k in range(lo, head) if doc[k].text in _DASHES]
+    if dashes and all(
+        _STAMP_WORD.fullmatch(doc[k].text) for k in range(lo, dashes[-1])
+    ):
+        return dashes[-1] + 1
+    return lo
+
+
 def _speaker(token: Any, offset: int) -> Span:
     """The speaker as written: the noun phrase without appositions or clauses."""
     doc = token.doc
@@ -191,6 +210,7 @@ def _speaker(token: Any, offset: int) -> Span:
     for i in keep:
         if i > token.i and i == hi + 1:
             hi = i
+    lo = _after_time_stamp(doc, lo, token.i)
     hi = _name_after(token, hi)
     if token.ent_iob_ != "O":
         # "The Committee to Protect Journalists": a name the parser read as a
