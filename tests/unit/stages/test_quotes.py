@@ -2459,3 +2459,17 @@ def test_quotes_a_live_blog_time_stamp_is_no_part_of_the_speaker(text: str) -> N
     (quote,) = quotes
     assert quote.speaker is not None
     assert quote.speaker.text_in(text) in {"Qatar", "Kremlin"}
+
+
+@pytest.mark.slow
+def test_quotes_a_description_speaks_as_the_group_named_beside_it() -> None:
+    article = _linked(
+        "The army's media wing, Inter-Services Public Relations (ISPR), said in "
+        "a statement that the attackers had crossed the border. It said the army "
+        "reserved the right to respond."
+    )
+    first, second = article.quotes
+    assert first.speaker_actor_id == "org:inter-services-public-relations"
+    assert first.speaker_name == "Inter-Services Public Relations"
+    # "It" goes on with the group that spoke before
+    assert second.speaker_actor_id == first.speaker_actor_id

@@ -545,6 +545,16 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             ):
                 # "Macron's office said": his side speaks, named as written
                 quote = replace(quote, speaker_actor_id=owner.actor_id)
+            elif (
+                group := _apposed_group(article.text, mentions, starts, speaker)
+            ) is not None:
+                # "The army's media wing, Inter-Services Public Relations,
+                # said": the group named beside the description
+                quote = replace(
+                    quote,
+                    speaker_actor_id=group.actor_id,
+                    speaker_name=as_written(group.span.text_in(article.text)),
+                )
             linked.append(quote)
             continue
         head = _head_offset(article, speaker, parse_starts)
@@ -766,6 +776,31 @@ def _apposed(
         return None
     gap = text[speaker.end : found.span.start]
     return found if _BESIDE.fullmatch(gap) else None
+
+
+#: an apposition's opening comma, and what closes it (an acronym in brackets
+#: may come first)
+_APPOSITION_OPENS = re.compile(r"\s*,\s*")
+_APPOSITION_CLOSES = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,")
+
+
+def _apposed_group(
+    text: str, mentions: list[Mention], starts: list[int], speaker: Span
+) -> Mention | None:
+    """The group a description that speaks names in apposition ("The army's
+    media wing, Inter-Services Public Relations (ISPR), said"); ``starts``:
+    where the sorted ``mentions`` start."""
+    at = bisect.bisect_left(starts, speaker.end)
+    if at == len(mentions):
+        return None
+    group = mentions[at]
+    if (
+        group.kind in _GROUP_SPEAKERS
+        and _APPOSITION_OPENS.fullmatch(text, speaker.end, group.span.start)
+        and _APPOSITION_CLOSES.match(text, group.span.end)
+    ):
+        return group
+    return None
 
 
 def _unnamed_referent(
