@@ -2473,3 +2473,15 @@ def test_quotes_a_description_speaks_as_the_group_named_beside_it() -> None:
     assert first.speaker_name == "Inter-Services Public Relations"
     # "It" goes on with the group that spoke before
     assert second.speaker_actor_id == first.speaker_actor_id
+
+
+@pytest.mark.slow
+def test_quotes_a_group_speaking_is_named_whole() -> None:
+    # the model names "Sans Frontières" alone
+    article = _linked(
+        "The UN said it was alarmed. Médecins Sans Frontières, which runs a clinic "
+        "in the camp, said its staff had treated 46 wounded people."
+    )
+    msf = article.quotes[-1]
+    assert msf.speaker_name == "Médecins Sans Frontières"
+    assert msf.speaker_actor_id == "phx:MEDECINS_SANS_FRONTIERES"

@@ -591,6 +591,12 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
         name = (
             chosen.name if speaks else _organisation_as_named(article, chosen, speaker)
         )
+        if name is None and chosen.span == speaker and chosen.kind in _GROUP_SPEAKERS:
+            # "Médecins Sans Frontières": the model may have named only a part
+            written = as_written(speaker.text_in(article.text))
+            part = (quote.speaker_name or "").split()
+            if part and written.endswith(" " + " ".join(part)):
+                name = written
         # "Lavrov says ..." in a headline: a person the tagger took for an
         # organisation speaks, no document
         kind: QuoteKind = (
