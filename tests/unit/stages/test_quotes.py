@@ -452,6 +452,21 @@ def _texts(text: str, spans: Any) -> list[str]:
     return [s.text_in(text) for s in spans]
 
 
+def _spoken(text: str) -> list[tuple[str, list[str]]]:
+    """Each quote found in ``text`` with a speaker: the speaker, the content."""
+    _, quotes = _run(text)
+    return [
+        (q.speaker.text_in(text), _texts(text, q.content)) for q in quotes if q.speaker
+    ]
+
+
+def _sole_content(text: str) -> list[str]:
+    """The content pieces of the one quote found in ``text``."""
+    _, quotes = _run(text)
+    (quote,) = quotes
+    return _texts(text, quote.content)
+
+
 def _find(quotes: tuple[Quote, ...], text: str, cue: str) -> Quote:
     for quote in quotes:
         if quote.cue is not None and quote.cue.text_in(text) == cue:
@@ -2213,9 +2228,7 @@ def test_quotes_a_role_introduced_unnamed_is_not_the_person_named_before() -> No
 def test_quotes_what_follows_an_inverted_cue_is_the_setting(
     text: str, content: str
 ) -> None:
-    _, quotes = _run(text)
-    (quote,) = quotes
-    assert _texts(text, quote.content) == [content]
+    assert _sole_content(text) == [content]
 
 
 @pytest.mark.slow
@@ -2257,10 +2270,7 @@ def test_quotes_an_inverted_speaker_the_parser_made_an_object() -> None:
 def test_quotes_a_semicolon_between_two_reports_parts_them(
     text: str, expected: list[tuple[str, list[str]]]
 ) -> None:
-    _, quotes = _run(text)
-    assert [
-        (q.speaker.text_in(text), _texts(text, q.content)) for q in quotes if q.speaker
-    ] == expected
+    assert _spoken(text) == expected
 
 
 @pytest.mark.slow
@@ -2323,10 +2333,7 @@ def test_quotes_a_headline_says_to_whom_before_its_colon(
 def test_quotes_a_signature_after_a_colon_speaks_for_its_quotation(
     text: str, expected: list[tuple[str, list[str]]]
 ) -> None:
-    _, quotes = _run(text)
-    assert [
-        (q.speaker.text_in(text), _texts(text, q.content)) for q in quotes if q.speaker
-    ] == expected
+    assert _spoken(text) == expected
 
 
 @pytest.mark.slow
@@ -2422,9 +2429,7 @@ def test_quotes_critics_of_a_person_are_not_his_side(
 def test_quotes_a_request_for_anonymity_after_the_content_is_not_content(
     text: str, content: str
 ) -> None:
-    _, quotes = _run(text)
-    (quote,) = quotes
-    assert _texts(text, quote.content) == [content]
+    assert _sole_content(text) == [content]
 
 
 @pytest.mark.slow
