@@ -943,7 +943,8 @@ def test_quotes_the_noun_of_a_groups_phrase_goes_on_with_the_group() -> None:
             "diplomats. The ministry also said the embassy would stay open. A "
             "letter to the United Nations said the aid had stopped.",
             [
-                ("Foreign Ministry", "rep:RUS_GOV"),
+                # named as the text names it, not as the model's entity
+                ("Russia's Foreign Ministry", "rep:RUS_GOV"),
                 ("Russia's Foreign Ministry", "rep:RUS_GOV"),
                 ("letter to the United Nations", None),
             ],
