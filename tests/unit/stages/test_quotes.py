@@ -2377,6 +2377,11 @@ def test_quotes_a_participle_before_the_cue_says_where_not_what(
             "release.",
             "The Committee to Protect Journalists",
         ),
+        (  # a name hung on the role with no comma is the role's
+            "Poland's former deputy justice minister Michal Wos told a Warsaw court "
+            "on Tuesday that he had never approved the payments.",
+            "Poland's former deputy justice minister Michal Wos",
+        ),
         (  # a headline's verb inside the model's entity stays out
             "Obama Says African-American Museum Will Tell Its Story",
             "Obama",

@@ -194,13 +194,32 @@ def _after_time_stamp(doc: Any, lo: int, head: int) -> int:
     return lo
 
 
+def _named_right_after(token: Any, child: Any) -> bool:
+    """ "former deputy justice minister Michal Wos told": a name the parser
+    hung on the role as an apposition, with no comma between them."""
+    return bool(
+        child.dep_ == "appos"
+        and child.pos_ == "PROPN"
+        and child.left_edge.i == token.i + 1
+        and token.whitespace_
+        and token.nbor().text[:1].isupper()
+    )
+
+
 def _speaker(token: Any, offset: int) -> Span:
     """The speaker as written: the noun phrase without appositions or clauses."""
     doc = token.doc
     drop: set[int] = set()
+    named = -1  # the last word of a name right after the role, if any
     for child in token.children:
-        if child.dep_ in _SPEAKER_DROP and child.i > token.i and not _issued_by(child):
-            drop.update(_subtree(child))
+        if child.dep_ not in _SPEAKER_DROP or child.i < token.i or _issued_by(child):
+            continue
+        if named < 0 and _named_right_after(token, child):
+            named = child.i  # the name, not what follows it
+        drop.update(_subtree(child))
+    if named >= 0:
+        drop.difference_update(range(token.i + 1, named + 1))
+        drop.update(range(named + 1, token.right_edge.i + 1))
     keep = [i for i in _subtree(token) if i not in drop]
     # the phrase stops at the first dropped token after the head
     lo = keep[0]
