@@ -186,7 +186,13 @@ _STAMP_WORD = re.compile(
 def _after_time_stamp(doc: Any, lo: int, head: int) -> int:
     """Where a speaker starts after a time stamp and a dash before it: "14:05
     GMT - Qatar says ..." is spoken by Qatar."""
-    dashes = [k for k in range(lo, head) if doc[k].text in _DASHES]
+    dashes = [  # set apart by spaces: not the hyphen of "9-11 families"
+        k
+        for k in range(lo, head)
+        if doc[k].text in _DASHES
+        and doc[k].whitespace_
+        and (k == 0 or doc[k - 1].whitespace_)
+    ]
     if dashes and all(
         _STAMP_WORD.fullmatch(doc[k].text) for k in range(lo, dashes[-1])
     ):
