@@ -1281,7 +1281,7 @@ def _verb_draft(
         # "U.S. officials, speaking on condition of anonymity ..., said the
         # commander ...": between who speaks and the cue is said of the speaker
         content.difference_update(range(subject.i + 1, token.i))
-    if aside is not None and subject is aside:
+    if aside is not None and subject is not None and subject.i == aside.i:
         # "Mark Rutte, asked about the threat, said: ...": who, and the aside
         content.difference_update(range(aside.left_edge.i, token.i))
     elif (
