@@ -936,6 +936,14 @@ def test_actors_real_another_persons_title_makes_no_group_a_person(
             "he",
             "per:oleh-kiper",
         ),
+        (  # a lowercase role before the name ("billionaire")
+            "The party's founder, billionaire Bidzina Ivanishvili, told a rally "
+            "on Monday that the law was needed. He said the country must stay "
+            "neutral.",
+            "Bidzina Ivanishvili",
+            "He",
+            "per:bidzina-ivanishvili",
+        ),
         (  # a name the model reads as a work of art, saying something
             '"We will not give up," Sophie Binet told franceinfo radio. She said '
             "the strike would go on.",

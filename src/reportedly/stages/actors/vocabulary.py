@@ -161,6 +161,7 @@ PERSON_APPOSITIONS = frozenset(
         daughter wife husband brother sister widow lecturer historian
         scientist engineer pilot soldier officer colonel sergeant captain
         lieutenant senator congressman congresswoman director secretary
+        billionaire tycoon magnate oligarch founder philanthropist
         """.split()  # noqa: SIM905
     )
 )
