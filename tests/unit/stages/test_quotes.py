@@ -2500,3 +2500,17 @@ def test_quotes_a_group_speaking_is_named_whole() -> None:
     msf = article.quotes[-1]
     assert msf.speaker_name == "Médecins Sans Frontières"
     assert msf.speaker_actor_id == "phx:MEDECINS_SANS_FRONTIERES"
+
+
+@pytest.mark.slow
+def test_quotes_a_description_speaks_as_the_person_named_beside_it() -> None:
+    # a role of lowercase words between the description and the name
+    article = _linked(
+        "The party's founder, billionaire Bidzina Ivanishvili, told a rally on "
+        "Monday that the law was needed to protect the country."
+    )
+    (quote,) = article.quotes
+    assert (quote.speaker_name, quote.speaker_actor_id) == (
+        "Bidzina Ivanishvili",
+        "per:bidzina-ivanishvili",
+    )

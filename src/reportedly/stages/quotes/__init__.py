@@ -528,7 +528,9 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
                 written = as_written(speaker.text_in(article.text))
                 linked.append(replace(quote, speaker_name=written))
                 continue
-            named = _named_person(article.text, quote.speaker_name, mentions, speaker)
+            named = _person_beside(
+                article.text, mentions, starts, speaker
+            ) or _named_person(article.text, quote.speaker_name, mentions, speaker)
             if named is not None and not _gender_fits(whole, named):
                 # "she" named "Obama" by the speaker resolver: not Barack Obama
                 named = None
@@ -762,6 +764,14 @@ def _named_person(
 _ARTICLES = ("the ", "a ", "an ")
 #: what may stand between a role and the name beside it: ", Mawlawi "
 _BESIDE = re.compile(r"[,\s]*(?:[A-Z][\w.]*\s+){0,2}")
+#: ... or a role of a few lowercase words ("Georgian Dream's founder,
+#: billionaire Bidzina Ivanishvili,", "the party's leader, former prime
+#: minister ...")
+_BESIDE_ROLE = re.compile(
+    r",\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){0,2}(?:"
+    + "|".join(sorted(ROLE_NOUNS))
+    + r")\s+"
+)
 _BESIDE_REACH = 60
 
 
@@ -781,13 +791,33 @@ def _apposed(
     if found is None:
         return None
     gap = text[speaker.end : found.span.start]
-    return found if _BESIDE.fullmatch(gap) else None
+    beside = _BESIDE.fullmatch(gap) or _BESIDE_ROLE.fullmatch(gap)
+    return found if beside else None
 
 
 #: an apposition's opening comma, and what closes it (an acronym in brackets
 #: may come first)
 _APPOSITION_OPENS = re.compile(r"\s*,\s*")
 _APPOSITION_CLOSES = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,")
+
+
+def _person_beside(
+    text: str, mentions: list[Mention], starts: list[int], speaker: Span
+) -> Mention | None:
+    """The person a description that speaks names in apposition, after a role
+    of a few lowercase words ("Georgian Dream's founder, billionaire Bidzina
+    Ivanishvili, told"); ``starts``: where the sorted ``mentions`` start."""
+    at = bisect.bisect_left(starts, speaker.end)
+    if at == len(mentions):
+        return None
+    person = mentions[at]
+    if (
+        person.kind == "person"
+        and _BESIDE_ROLE.fullmatch(text, speaker.end, person.span.start)
+        and _APPOSITION_CLOSES.match(text, person.span.end)
+    ):
+        return person
+    return None
 
 
 def _apposed_group(
