@@ -487,7 +487,10 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             )
             continue
         # "Critics of Erdogan argue ...", "his rivals": not his side
-        opposing = bool(_OPPOSING.fullmatch(_head_word(article, speaker, parse_starts)))
+        opposing = bool(
+            _OPPOSING.search(article.text, speaker.start, speaker.end)
+            and _OPPOSING.fullmatch(_head_word(article, speaker, parse_starts))
+        )
         first = bisect.bisect_left(starts, speaker.start)
         last = bisect.bisect_left(starts, speaker.end)
         whole = speaker.text_in(article.text).lower()
@@ -975,8 +978,8 @@ def _possessor(article: Article, mention: Mention) -> bool:
 
 #: speakers against whoever their phrase names ("critics of the president")
 _OPPOSING = re.compile(
-    r"(?:critic|opponent|rival|detractor|enem(?:y|ie)|foe|adversar(?:y|ie)"
-    r"|challenger|skeptic|sceptic)s?",
+    r"\b(?:critic|opponent|rival|detractor|enem(?:y|ie)|foe|adversar(?:y|ie)"
+    r"|challenger|skeptic|sceptic)s?\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")

@@ -1238,7 +1238,10 @@ def _verb_draft(
     content = _own_side_of_semicolons(doc, token, content, sheet)
     words = sheet.text if sheet is not None else [t.text for t in doc]
     before = {subject.i} if subject is not None and subject.i < token.i else set()
-    colon = _after_colon(words, token.i, content | before)
+    # a colon in the sentence, or no signature after one (read off the words)
+    sent_lo, sent_hi = sheet.sentence[token.i] if sheet is not None else (0, len(doc))
+    colons = ":" in words[sent_lo:sent_hi]
+    colon = _after_colon(words, token.i, content | before) if colons else None
     if colon is not None:
         content = {i for i in content if i > colon}
         if subject is not None and subject.i < colon:
@@ -1251,7 +1254,7 @@ def _verb_draft(
                 ),
                 subject,
             )
-    else:
+    elif colons:
         # "Rhimes declared the need for ambition: “...,” she said": the
         # quotation is the signature's; the narration's report ends at the colon
         signer = token
