@@ -9,19 +9,11 @@ University") is an organisation of its own.
 
 from __future__ import annotations
 
-from typing import Any
-
 from ...actors import Actor
 from .drafts import slug
-from .recognize import Paragraph, Placement
+from .recognize import Paragraph, Placement, speaks
 from .roles import role_text
-from .vocabulary import (
-    GROUP_KINDS,
-    LOCATIVE_PREPOSITIONS,
-    NER_KINDS,
-    ORG_HEADS,
-    REPORTING_LEMMAS,
-)
+from .vocabulary import GROUP_KINDS, LOCATIVE_PREPOSITIONS, NER_KINDS, ORG_HEADS
 
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "dobj", "dative"})
 
@@ -154,7 +146,7 @@ def model_entities(par: Paragraph) -> None:
             continue  # "Defense Ministry": role words, read as a group
         if par.in_dateline(i, j):
             kind = "place"
-        elif kind == "place" and i == j and _speaks(doc[j]):
+        elif kind == "place" and i == j and speaks(doc[j]):
             par.person(i, j, None)  # "Iran's Araghchi says": a place says nothing
             continue
         name = " ".join(role_text(par.text, doc, i, j + 1).split())
@@ -168,8 +160,3 @@ def model_entities(par: Paragraph) -> None:
             words=tuple(name.split()),
         )
         draft.replaceable = i == j
-
-
-def _speaks(token: Any) -> bool:
-    """Whether a one-word name is the subject of a reporting verb."""
-    return token.dep_ == "nsubj" and token.head.lemma_ in REPORTING_LEMMAS

@@ -44,6 +44,11 @@ _SILENT_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"
 _PERSON_TITLES = PERSON_APPOSITIONS | TITLE_WORDS
 
 
+def speaks(token: Any) -> bool:
+    """Whether a name's head token is the subject of a reporting verb."""
+    return token.dep_ == "nsubj" and token.head.lemma_ in REPORTING_LEMMAS
+
+
 @dataclass(slots=True)
 class Placement:
     """A gazetteer match placed on the paragraph's tokens ``i..j``."""
@@ -306,8 +311,7 @@ class Paragraph:
             for k in range(i, j + 1)
         ):
             return False
-        root = doc[i : j + 1].root
-        return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_LEMMAS
+        return speaks(doc[i : j + 1].root)
 
     def _apposed_person(self, i: int, j: int) -> bool:
         """Whether a name the model read as something else is a person's by
