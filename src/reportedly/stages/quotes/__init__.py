@@ -531,8 +531,8 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
                 written = as_written(speaker.text_in(article.text))
                 linked.append(replace(quote, speaker_name=written))
                 continue
-            named = _person_beside(
-                article.text, mentions, starts, speaker
+            named = _named_beside(
+                article.text, mentions, starts, speaker, _PERSON, _BESIDE_ROLE
             ) or _named_person(article.text, quote.speaker_name, mentions, speaker)
             if named is not None and not _gender_fits(whole, named):
                 # "she" named "Obama" by the speaker resolver: not Barack Obama
@@ -551,7 +551,14 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
                 # "Macron's office said": his side speaks, named as written
                 quote = replace(quote, speaker_actor_id=owner.actor_id)
             elif (
-                group := _apposed_group(article.text, mentions, starts, speaker)
+                group := _named_beside(
+                    article.text,
+                    mentions,
+                    starts,
+                    speaker,
+                    _GROUP_SPEAKERS,
+                    _APPOSITION_OPENS,
+                )
             ) is not None:
                 # "The army's media wing, Inter-Services Public Relations,
                 # said": the group named beside the description
@@ -802,43 +809,32 @@ def _apposed(
 #: may come first)
 _APPOSITION_OPENS = re.compile(r"\s*,\s*")
 _APPOSITION_CLOSES = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,")
+_PERSON = frozenset({"person"})
 
 
-def _person_beside(
-    text: str, mentions: list[Mention], starts: list[int], speaker: Span
+def _named_beside(
+    text: str,
+    mentions: list[Mention],
+    starts: list[int],
+    speaker: Span,
+    kinds: frozenset[str],
+    opening: re.Pattern[str],
 ) -> Mention | None:
-    """The person a description that speaks names in apposition, after a role
-    of a few lowercase words ("Georgian Dream's founder, billionaire Bidzina
-    Ivanishvili, told"); ``starts``: where the sorted ``mentions`` start."""
+    """The mention of one of ``kinds`` a description that speaks names in
+    apposition, right after ``opening`` ("The army's media wing, Inter-Services
+    Public Relations (ISPR), said"; "Georgian Dream's founder, billionaire
+    Bidzina Ivanishvili, told"); ``starts``: where the sorted ``mentions``
+    start."""
     at = bisect.bisect_left(starts, speaker.end)
     if at == len(mentions):
         return None
-    person = mentions[at]
+    named = mentions[at]
     if (
-        person.kind == "person"
-        and _BESIDE_ROLE.fullmatch(text, speaker.end, person.span.start)
-        and _APPOSITION_CLOSES.match(text, person.span.end)
+        named.kind in kinds
+        and opening.fullmatch(text, speaker.end, named.span.start)
+        and _APPOSITION_CLOSES.match(text, named.span.end)
     ):
-        return person
-    return None
-
-
-def _apposed_group(
-    text: str, mentions: list[Mention], starts: list[int], speaker: Span
-) -> Mention | None:
-    """The group a description that speaks names in apposition ("The army's
-    media wing, Inter-Services Public Relations (ISPR), said"); ``starts``:
-    where the sorted ``mentions`` start."""
-    at = bisect.bisect_left(starts, speaker.end)
-    if at == len(mentions):
-        return None
-    group = mentions[at]
-    if (
-        group.kind in _GROUP_SPEAKERS
-        and _APPOSITION_OPENS.fullmatch(text, speaker.end, group.span.start)
-        and _APPOSITION_CLOSES.match(text, group.span.end)
-    ):
-        return group
+        return named
     return None
 
 
