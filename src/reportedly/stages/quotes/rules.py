@@ -565,6 +565,50 @@ def _after_colon(words: Sequence[str], cue: int, content: set[int]) -> int | Non
     return None
 
 
+def _colon_signature(
+    token: Any, content: set[int], subject: Any, sheet: Sheet | None
+) -> tuple[set[int], Any]:
+    """A cue's content and subject around a colon a signature speaks after.
+
+    "His final assessment: “...,” he said": the cue signs the quotation after
+    the colon, its subject the one after the quotation; "Rhimes declared the
+    need for ambition: “...,” she said": the report of a cue the signature's
+    clause holds ends at the colon (nothing is left of "scolded him:").
+    """
+    doc = token.doc
+    words = sheet.text if sheet is not None else [t.text for t in doc]
+    lo, hi = sheet.sentence[token.i] if sheet is not None else (0, len(doc))
+    if ":" not in words[lo:hi]:
+        return content, subject
+    before = {subject.i} if subject is not None and subject.i < token.i else set()
+    colon = _after_colon(words, token.i, content | before)
+    if colon is not None:
+        if subject is not None and subject.i < colon:
+            subject = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ in _SUBJECT_DEPS and colon < c.i < token.i
+                ),
+                subject,
+            )
+        return {i for i in content if i > colon}, subject
+    signer = token
+    for _ in range(4):
+        if signer.head.i == signer.i:
+            break
+        signer = signer.head
+        if signer.i < token.i:
+            continue
+        colon = _after_colon(words, signer.i, set(range(token.i, signer.i)))
+        if colon is not None:
+            content = {i for i in content if i < colon}
+            if all(doc[i].pos_ in {"PRON", "PUNCT"} for i in content):
+                content = set()  # "scolded him:": whom, not what
+            break
+    return content, subject
+
+
 #: a speaker's request for anonymity set off at the end of what he said
 _ANONYMOUS_ASIDE = re.compile(
     r"(?:declining|refusing) to be (?:named|identified|quoted)\b"
@@ -1236,40 +1280,7 @@ def _verb_draft(
             subject = aside if aside is not None else _said_by(token)
     content = _without_trailing_asides(doc, content, sheet)
     content = _own_side_of_semicolons(doc, token, content, sheet)
-    words = sheet.text if sheet is not None else [t.text for t in doc]
-    before = {subject.i} if subject is not None and subject.i < token.i else set()
-    # a colon in the sentence, or no signature after one (read off the words)
-    sent_lo, sent_hi = sheet.sentence[token.i] if sheet is not None else (0, len(doc))
-    colons = ":" in words[sent_lo:sent_hi]
-    colon = _after_colon(words, token.i, content | before) if colons else None
-    if colon is not None:
-        content = {i for i in content if i > colon}
-        if subject is not None and subject.i < colon:
-            # "His final assessment: “...,” he said": who signs it
-            subject = next(
-                (
-                    c
-                    for c in token.children
-                    if c.dep_ in _SUBJECT_DEPS and colon < c.i < token.i
-                ),
-                subject,
-            )
-    elif colons:
-        # "Rhimes declared the need for ambition: “...,” she said": the
-        # quotation is the signature's; the narration's report ends at the colon
-        signer = token
-        for _ in range(4):
-            if signer.head.i == signer.i:
-                break
-            signer = signer.head
-            if signer.i < token.i:
-                continue
-            colon = _after_colon(words, signer.i, set(range(token.i, signer.i)))
-            if colon is not None:
-                content = {i for i in content if i < colon}
-                if all(doc[i].pos_ in {"PRON", "PUNCT"} for i in content):
-                    content = set()  # "scolded him:": whom, not what
-                break
+    content, subject = _colon_signature(token, content, subject, sheet)
     said_when = _leading_date(doc, token, content)
     if said_when:  # "said on Tuesday it would ...": when, not what
         content -= said_when
