@@ -1019,6 +1019,28 @@ def test_actors_real_a_place_alias_after_its_kind_is_the_organisation(
 
 
 @pytest.mark.slow
+def test_actors_real_an_organisation_named_with_a_country_is_its_branch(
+    nlp: object,
+) -> None:
+    # the parser hangs "Amnesty International" on "Kenya", the subject
+    _, found = _real(
+        "Amnesty International Kenya said at least 11 people had been killed. "
+        "Oxfam India said prices were rising. Amnesty International said Kenya "
+        "must investigate."
+    )
+    (branch,) = found["Amnesty International Kenya"]
+    assert (branch.kind, branch.actor_id, branch.country) == (
+        "organisation",
+        "phx:AMNESTY_INTERNATIONAL",
+        "KEN",
+    )
+    assert found["Oxfam India"][0].actor_id == "phx:OXFAM"
+    # the organisation and the country apart are two actors, as before
+    assert found["Amnesty International"][0].country != "KEN"
+    assert found["Kenya"][0].actor_id == "phx:KENYA"
+
+
+@pytest.mark.slow
 def test_actors_real_a_name_after_village_of_is_a_place(nlp: object) -> None:
     # the model reads "Atmeh" as a person's name
     _, found = _real("The strike hit a house in the village of Atmeh.")

@@ -28,7 +28,7 @@ from .coref import (
     resolve_references,
 )
 from .drafts import Draft
-from .entities import entities, model_entities, named_organisations
+from .entities import chapters, entities, model_entities, named_organisations
 from .groups import (
     administrations,
     compounds,
@@ -81,6 +81,7 @@ def _paragraphs(
         par.place_matches()
         named_organisations(par)
         par.people()
+        chapters(par)
         entities(par)
         model_entities(par)
         compounds(par)

@@ -53,6 +53,43 @@ def named_organisations(par: Paragraph) -> None:
             match.used = True
 
 
+def chapters(par: Paragraph) -> None:
+    """An organisation's branch in a country, named by both: "Amnesty
+    International Kenya said" is Amnesty International (its country Kenya),
+    not Kenya. The parser hangs the organisation's name on the country
+    (compound words before it), as it does any name before a name.
+    """
+    doc = par.doc
+    for match in par.matches:
+        if match.is_role or match.is_person or match.used or match.i == 0:
+            continue
+        states = [a for a in match.found.actors if a.kind != "role"]
+        if not states or any(a.kind != "state" for a in states):
+            continue
+        last = match.i - 1
+        org = par.match_at(last)
+        if (
+            org is None
+            or org.j != last
+            or org.is_role
+            or org.is_person
+            or org.used
+            or doc[last].dep_ != "compound"
+            or not match.i <= doc[last].head.i <= match.j
+        ):
+            continue
+        named = [a for a in org.found.actors if a.kind != "role"]
+        if not named or any(a.kind in ("state", "place") for a in named):
+            continue
+        if any(a.id.startswith("rep:") for a in named):
+            continue  # "Kremlin Russia": a government is its state's already
+        draft = par.add(org.i, match.j, named[0].kind)
+        draft.identify(choose(par, org), par.day)
+        draft.country = states[0].country
+        draft.words = tuple(org.found.text.split())
+        org.used = match.used = True
+
+
 def entities(par: Paragraph) -> None:
     """Drafts for the gazetteer's states, organisations, groups and places."""
     for match in par.matches:
