@@ -897,6 +897,21 @@ def test_quotes_it_and_the_statement_go_on_with_the_group_before() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "after", ["It called for an inquiry.", "It demanded an independent inquiry."]
+)
+@pytest.mark.slow
+def test_quotes_it_goes_on_with_the_group_that_called_for_or_demanded(
+    after: str,
+) -> None:
+    # "called for": a cue of two words, its first the saying
+    article = _linked(f"Amnesty International said 11 people had been killed. {after}")
+    assert [q.speaker_actor_id for q in article.quotes] == [
+        "phx:AMNESTY_INTERNATIONAL",
+        "phx:AMNESTY_INTERNATIONAL",
+    ]
+
+
 @pytest.mark.slow
 def test_quotes_the_noun_of_a_groups_phrase_goes_on_with_the_group() -> None:
     text = (
@@ -2488,6 +2503,20 @@ def test_quotes_a_description_speaks_as_the_group_named_beside_it() -> None:
     assert first.speaker_name == "Inter-Services Public Relations"
     # "It" goes on with the group that spoke before
     assert second.speaker_actor_id == first.speaker_actor_id
+
+
+@pytest.mark.slow
+def test_quotes_an_organisations_branch_speaks_as_the_organisation() -> None:
+    # "Kenya" heads the phrase: the country, until the actors stage reads the
+    # name before it as the organisation's
+    article = _linked(
+        "Amnesty International Kenya said at least 11 people had been killed. "
+        "It added that the police must be held to account."
+    )
+    first, second = article.quotes
+    assert first.speaker_actor_id == "phx:AMNESTY_INTERNATIONAL"
+    assert first.speaker_name == "Amnesty International Kenya"
+    assert second.speaker_actor_id == "phx:AMNESTY_INTERNATIONAL"
 
 
 @pytest.mark.slow

@@ -664,7 +664,9 @@ _SPOKE = frozenset(
     announces noted notes warned warns insisted insists argued argues claimed
     claims reported reports declared declares explained explains stressed
     stresses urged urges denied denies confirmed confirms accused accuses
-    rejected rejects maintained maintains called calls
+    rejected rejects maintained maintains called calls demanded demands
+    condemned condemns welcomed welcomes criticised criticises criticized
+    criticizes blamed blames
     """.split()  # noqa: SIM905
 )
 #: documents that speak for whoever issued them ("the statement said")
@@ -695,9 +697,10 @@ def _groups_referred_to(
         if speaker is None:
             continue
         word = speaker.text_in(article.text).lower()
-        said = quote.cue.text_in(article.text).lower().split()[-1:] if quote.cue else []
+        # "It added", "It called for": a word of the cue
+        said = quote.cue.text_in(article.text).lower().split() if quote.cue else []
         before = None
-        if word in {"it", "they"} and said and said[0] in _SPOKE:
+        if word in {"it", "they"} and not _SPOKE.isdisjoint(said):
             before = last.get(None)  # the group that spoke right before
             # in the same sentence or the next: "... said. It added that ..."
             if (
