@@ -567,6 +567,22 @@ def test_quotes_split_quote_joins_both_halves(text: str) -> None:
 
 
 @pytest.mark.slow
+def test_quotes_a_sentence_of_one_word_after_a_quote_goes_on_with_it() -> None:
+    text = (
+        "“We will not trade our land for promises,” the president said. “Never.”"
+        "\n\nThe vote is on Friday. “Maybe.”"
+    )
+    text, quotes = _run(text)
+    quote = _find(quotes, text, "said")
+    assert _texts(text, quote.content) == [
+        "“We will not trade our land for promises,”",
+        "“Never.”",
+    ]
+    # in the next paragraph, a word in quote marks is nobody's quote
+    assert all("Maybe" not in " ".join(_texts(text, q.content)) for q in quotes)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [

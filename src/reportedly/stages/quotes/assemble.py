@@ -280,7 +280,9 @@ class Assembler:
         last: Draft | None = None
         spoken: set[Span] = set()  # pieces of quotations, not of titles
         for quotation in quotations:
-            real = is_quotation(self.text, quotation, min_words)
+            real = is_quotation(self.text, quotation, min_words) or self.goes_on(
+                quotation, last
+            )
             # a signature after the quotation names its author, whatever the
             # parse made of the line ("” ― Jane Doe\n“Next quote...”")
             signed = (
@@ -313,6 +315,20 @@ class Assembler:
             draft.content = after_signature(
                 draft, [q for q in draft.quoted if q in spoken]
             )
+
+    def goes_on(self, quotation: Quotation, last: Draft | None) -> bool:
+        """A sentence of one word after a quote, in its paragraph: more of
+        it (“We will not trade our land,” he said. “Never.”)."""
+        if last is None or not last.quoted:
+            return False
+        inner, words = _words(self.text, quotation)
+        return (
+            len(words) == 1
+            and inner.rstrip("\"'”’ ")[-1:] in _SENTENCE_END
+            and _opens_sentence(self.text, quotation.start)
+            and self.paragraph_of(quotation.start)
+            == self.paragraph_of(last.quoted[-1].end - 1)
+        )
 
     def floating(self, quotation: Quotation, last: Draft | None) -> Draft:
         """A quotation with no cue: it continues the quote just before it, else
