@@ -929,6 +929,37 @@ def test_quotes_it_goes_on_with_the_group_that_called_for_or_demanded(
 
 
 @pytest.mark.slow
+def test_quotes_the_report_goes_on_with_the_group_whose_report_spoke() -> None:
+    article = _linked(
+        "A United Nations report released on Tuesday found that 40 prisoners had "
+        "been executed. The report said commanders had ordered the executions."
+    )
+    first, second = article.quotes
+    assert first.speaker_actor_id is not None
+    assert second.speaker_actor_id == first.speaker_actor_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no role noun: "author"
+        '"We have documented every case," said the report\'s lead author, Marta '
+        "Costa, a Portuguese jurist who has investigated abuses in three wars.",
+        # the tagger calls the name no person: its own apposition is no part of it
+        '"We have documented every case," said the spokeswoman, Marta Costa, a '
+        "Portuguese jurist.",
+    ],
+)
+@pytest.mark.slow
+def test_quotes_a_description_speaks_as_the_person_apposed_to_it(text: str) -> None:
+    (quote,) = _linked(text).quotes
+    assert (quote.speaker_name, quote.speaker_actor_id) == (
+        "Marta Costa",
+        "per:marta-costa",
+    )
+
+
+@pytest.mark.slow
 def test_quotes_the_noun_of_a_groups_phrase_goes_on_with_the_group() -> None:
     text = (
         "The United Nations humanitarian office said 10,000 people had fled. The "

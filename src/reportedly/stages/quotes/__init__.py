@@ -531,9 +531,17 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
                 written = as_written(speaker.text_in(article.text))
                 linked.append(replace(quote, speaker_name=written))
                 continue
-            named = _named_beside(
-                article.text, mentions, starts, speaker, _PERSON, _BESIDE_ROLE
-            ) or _named_person(article.text, quote.speaker_name, mentions, speaker)
+            named = (
+                _named_beside(
+                    article.text, mentions, starts, speaker, _PERSON, _BESIDE_ROLE
+                )
+                or _named_person(article.text, quote.speaker_name, mentions, speaker)
+                # "said the report's lead author, Marta Costa, a jurist": the
+                # person a description names in apposition
+                or _named_beside(
+                    article.text, mentions, starts, speaker, _PERSON, _APPOSITION_OPENS
+                )
+            )
             if named is not None and not _gender_fits(whole, named):
                 # "she" named "Obama" by the speaker resolver: not Barack Obama
                 named = None
@@ -712,7 +720,9 @@ def _groups_referred_to(
             ):
                 before = None
         elif word.startswith("the ") and word[4:] in _ISSUED:
-            before = last.get(word[4:])  # the group that issued a statement
+            # the group that issued a statement, or whose report spoke before
+            # ("A United Nations report found ... The report said")
+            before = last.get(word[4:]) or heads.get(word[4:])
         elif word.startswith("the ") and len(word.split()) == 2:
             # "The United Nations humanitarian office said ... The office
             # warned": the group whose speaker phrase ends with the noun

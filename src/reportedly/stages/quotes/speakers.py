@@ -184,8 +184,19 @@ def _apposed_person(
         if child.ent_type_ != "PERSON":
             if head.lemma_.lower() in ROLE_NOUNS and child.pos_ == "PROPN":
                 # a name the tagger did not call a person: "the judiciary
-                # chief, Gholamhossein Mohseni-Ejei,"
-                words = [t for t in child.subtree if t.dep_ != "punct" or t.text == "-"]
+                # chief, Gholamhossein Mohseni-Ejei,", without what describes
+                # it in turn ("Marta Costa, a Portuguese jurist")
+                aside = {
+                    t.i
+                    for c in child.children
+                    if c.dep_ in _ASIDE_DEPS
+                    for t in c.subtree
+                }
+                words = [
+                    t
+                    for t in child.subtree
+                    if (t.dep_ != "punct" or t.text == "-") and t.i not in aside
+                ]
                 first, last = words[0], words[-1]
                 return text[offset + first.idx : offset + last.idx + len(last.text)]
             continue
@@ -196,6 +207,8 @@ def _apposed_person(
     return None
 
 
+#: what hangs on a name to describe it: "Marta Costa, a Portuguese jurist, who"
+_ASIDE_DEPS = frozenset({"appos", "relcl", "acl"})
 _DETERMINERS = frozenset({"a", "an", "the"})
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 
