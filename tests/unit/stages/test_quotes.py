@@ -48,6 +48,11 @@ def _quoted(text: str) -> list[list[str]]:
         ("The sign read 「平和を守る」 and 『本』.", [["「平和を守る」"], ["『本』"]]),
         ("“Outer ‘inner’ words,” she said.", [["“Outer ‘inner’ words,”"]]),
         ("“One,” he said, “two.”", [["“One,”"], ["“two.”"]]),
+        # two straight single marks for one double (some newspapers' archives)
+        (
+            "''It's over,'' he said, ''and 'done.'.''",
+            [["''It's over,''"], ["''and 'done.'.''"]],
+        ),
         ("It’s the players’ view, don’t ask.", []),
         ("No marks at all.", []),
     ],
@@ -60,6 +65,11 @@ def test_marks_pairs_quotation_marks(text: str, expected: list[list[str]]) -> No
     ("text", "pieces", "closed"),
     [
         ("“First part.\n\n“Second part.”", ["“First part.", "“Second part.”"], True),
+        (
+            "''First part.\n\n''Second part.''",
+            ["''First part.", "''Second part.''"],
+            True,
+        ),
         ("“Never closed here.\n\nNext line.", ["“Never closed here."], False),
     ],
 )

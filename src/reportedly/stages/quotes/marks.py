@@ -144,17 +144,46 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _doubled(text: str, index: int, *, is_open: bool) -> str:
+    """The role of two straight single marks standing for one double mark
+    (''like this,'' in some newspapers' archives), at ``index``."""
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 2] if index + 2 < len(text) else " "
+    opens = before in _OPEN_CONTEXT or before in QUOTE_MARKS
+    closes = after in _CLOSE_CONTEXT or after in QUOTE_MARKS
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "close" if is_open else "open"
+
+
+def _opens_paragraph(text: str, lo: int) -> bool:
+    """Whether the paragraph at ``lo`` opens with a quote mark."""
+    if text.startswith("''", lo):
+        return _doubled(text, lo, is_open=False) == "open"
+    return text[lo] in _FAMILY and _role(text, lo, is_open=False) == "open"
+
+
 def _pair_line(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int | None]:
     """Top-level (open, close) pairs in a line, and an opening left unclosed."""
     stack: list[tuple[str, int]] = []
     pairs: list[tuple[int, int]] = []
-    for index in range(lo, hi):
+    index = lo
+    while index < hi:
         char = text[index]
         family = _FAMILY.get(char)
         if family is None:
+            index += 1
             continue
-        is_open = any(f == family for f, _ in stack)
-        role = _role(text, index, is_open=is_open)
+        width = 1
+        if char == "'" and text.startswith("''", index) and index + 1 < hi:
+            family, width = "double", 2
+            is_open = any(f == family for f, _ in stack)
+            role = _doubled(text, index, is_open=is_open)
+        else:
+            is_open = any(f == family for f, _ in stack)
+            role = _role(text, index, is_open=is_open)
         if role == "open":
             stack.append((family, index))
         elif role == "close" and is_open:
@@ -162,8 +191,9 @@ def _pair_line(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int 
                 top_family, top_index = stack.pop()
                 if top_family == family:
                     if not stack:
-                        pairs.append((top_index, index + 1))
+                        pairs.append((top_index, index + width))
                     break
+        index += width
     # an unclosed single mark was most likely an apostrophe
     unclosed = [i for f, i in stack if f != "single"]
     if (unclosed and not pairs) or (unclosed and unclosed[0] > pairs[-1][1]):
@@ -187,8 +217,7 @@ def find_quotations(
     for lo, hi in _lines(text, start, end):
         pairs, unclosed = _pair_line(text, lo, hi)
         if pending:
-            first = text[lo]
-            if first in _FAMILY and _role(text, lo, is_open=False) == "open":
+            if _opens_paragraph(text, lo):
                 if pairs and pairs[0][0] == lo:
                     # the continuation closes in this paragraph
                     pending.append(Span(start=lo, end=pairs[0][1]))
