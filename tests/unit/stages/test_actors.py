@@ -1019,6 +1019,19 @@ def test_actors_real_a_place_alias_after_its_kind_is_the_organisation(
 
 
 @pytest.mark.slow
+def test_actors_real_a_given_name_of_hyphened_syllables_is_whole(nlp: object) -> None:
+    # the lower-case syllable after the hyphen was cut: "Lee Jae" was the
+    # gazetteer's Lee Hyun-jae, "Lai Ching" nobody's name
+    _, found = _real(
+        "South Korean President Lee Jae-myung met Taiwan's President Lai "
+        "Ching-te. The Biden-era rules stayed."
+    )
+    assert found["Lee Jae-myung"][0].actor_id == "per:lee-jae-myung"
+    assert found["Lai Ching-te"][0].actor_id == "per:lai-ching-te"
+    assert not any(name.startswith("Biden-") for name in found)
+
+
+@pytest.mark.slow
 def test_actors_real_an_organisation_named_with_a_country_is_its_branch(
     nlp: object,
 ) -> None:

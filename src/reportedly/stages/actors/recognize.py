@@ -200,6 +200,20 @@ class Paragraph:
             return k > 0 and self.doc[k - 1].whitespace_ == token.whitespace_ == ""
         return token.lower_ in NAME_PARTICLES and token.text.islower()
 
+    def _hyphen_syllable(self, k: int) -> bool:
+        """A lower-case syllable hyphened to a name word: the last part of a
+        given name the model tagged whole ("Lai Ching-te", "Lee Jae-myung";
+        not "Biden-era", which it does not tag as a person's)."""
+        doc = self.doc
+        return (
+            k >= 2
+            and doc[k].text.isalpha()
+            and doc[k].text.islower()
+            and self._link(k - 1)
+            and doc[k - 1].text in HYPHENS
+            and self.name_token(k - 2)
+        )
+
     def grow(self, i: int, j: int) -> tuple[int, int]:
         """Extend a name over adjacent name words, hyphens and particles."""
         n = len(self.doc)
@@ -228,7 +242,10 @@ class Paragraph:
             i, j = ent.start, ent.end - 1
             while i <= j and not self._name_or_entity(i):
                 i += 1
-            while j >= i and not self._name_or_entity(j):
+            while j >= i and not (
+                self._name_or_entity(j)
+                or (ent.label_ == "PERSON" and self._hyphen_syllable(j))
+            ):
                 j -= 1
             if i > j or self.in_dateline(i, j):
                 continue
