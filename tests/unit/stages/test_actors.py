@@ -1019,6 +1019,22 @@ def test_actors_real_a_place_alias_after_its_kind_is_the_organisation(
 
 
 @pytest.mark.slow
+def test_actors_real_a_company_named_by_its_first_word_is_the_company(
+    nlp: object,
+) -> None:
+    # the model tags the lone "Renesas" as a person's name
+    _, found = _real(
+        "Japanese chipmaker Renesas Electronics warned that its profit would "
+        "fall. Renesas said in a filing that it would cut jobs. Mr. Renesas, "
+        "no relation, declined to comment."
+    )
+    company = found["Renesas Electronics"][0]
+    short, titled = found["Renesas"]
+    assert (short.kind, short.actor_id) == ("organisation", company.actor_id)
+    assert titled.kind == "person"
+
+
+@pytest.mark.slow
 def test_actors_real_a_given_name_of_hyphened_syllables_is_whole(nlp: object) -> None:
     # the lower-case syllable after the hyphen was cut: "Lee Jae" was the
     # gazetteer's Lee Hyun-jae, "Lai Ching" nobody's name

@@ -223,6 +223,10 @@ def resolve_people(drafts: list[Draft], gazetteer: Gazetteer, day: date | None) 
         if draft.candidates:
             _ambiguous(draft, day)
             continue
+        company = _company(drafts, k)
+        if company >= 0:
+            draft.copy_identity(drafts[company], company)
+            continue
         if len(draft.words) == 1:
             known = _known_by_surname(gazetteer, draft.words[0], day)
             if known is not None and _agrees(draft, known):
@@ -230,6 +234,26 @@ def resolve_people(drafts: list[Draft], gazetteer: Gazetteer, day: date | None) 
                 continue
         draft.actor_id = person_id(draft.name or " ".join(draft.words))
     _share_codes(drafts)
+
+
+def _company(drafts: list[Draft], index: int) -> int:
+    """The organisation a lone word the model called a person's name begins,
+    named before ("Renesas said" after "Renesas Electronics"); -1 without one.
+    A word with a title or a role ("Mr. Renesas") is a person's."""
+    draft = drafts[index]
+    if len(draft.words) != 1 or draft.role is not None:
+        return -1
+    word = _folded(draft.words)[0]
+    for k in range(index - 1, -1, -1):
+        other = drafts[k]
+        if (
+            other.kind in GROUP_KINDS
+            and (other.actor_id or "").startswith("org:")
+            and len(other.words) >= 2
+            and _folded(other.words[:1])[0] == word
+        ):
+            return k
+    return -1
 
 
 def _surnames_first(
