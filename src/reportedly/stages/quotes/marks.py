@@ -116,6 +116,11 @@ def _role(text: str, index: int, *, is_open: bool) -> str:
         if not is_open and before in _OPEN_CONTEXT and not after.isspace():
             return "open"
         return "close"
+    return _straight(before, after, is_open=is_open)
+
+
+def _straight(before: str, after: str, *, is_open: bool) -> str:
+    """The role of a straight double mark between ``before`` and ``after``."""
     opens = before in _OPEN_CONTEXT or before in QUOTE_MARKS
     closes = after in _CLOSE_CONTEXT or after in QUOTE_MARKS
     if opens and not closes:
@@ -149,13 +154,7 @@ def _doubled(text: str, index: int, *, is_open: bool) -> str:
     (''like this,'' in some newspapers' archives), at ``index``."""
     before = text[index - 1] if index > 0 else " "
     after = text[index + 2] if index + 2 < len(text) else " "
-    opens = before in _OPEN_CONTEXT or before in QUOTE_MARKS
-    closes = after in _CLOSE_CONTEXT or after in QUOTE_MARKS
-    if opens and not closes:
-        return "open"
-    if closes and not opens:
-        return "close"
-    return "close" if is_open else "open"
+    return _straight(before, after, is_open=is_open)
 
 
 def _opens_paragraph(text: str, lo: int) -> bool:
