@@ -939,6 +939,16 @@ def test_quotes_it_goes_on_with_the_group_that_called_for_or_demanded(
 
 
 @pytest.mark.slow
+def test_quotes_a_statement_from_someones_office_is_their_side() -> None:
+    article = _linked(
+        "Israeli Prime Minister Benjamin Netanyahu met the envoys on Sunday. A "
+        "statement from Netanyahu's office said Hamas had rejected every proposal."
+    )
+    (quote,) = article.quotes
+    assert quote.speaker_actor_id == "phx:BENJAMIN_NETANYAHU"
+
+
+@pytest.mark.slow
 def test_quotes_the_report_goes_on_with_the_group_whose_report_spoke() -> None:
     article = _linked(
         "A United Nations report released on Tuesday found that 40 prisoners had "

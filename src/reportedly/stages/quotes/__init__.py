@@ -961,16 +961,28 @@ _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
 _PERSONS_VOICES = frozenset({"office", "spokesman", "spokeswoman", "spokesperson"})
 
 
+#: a document said to come from whoever the rest of the phrase names
+_ISSUED_BY = re.compile(
+    r"(?:an?|the)\s+(?:" + "|".join(sorted(_ISSUED)) + r")\s+(?:from|by|issued by)\s+",
+    re.IGNORECASE,
+)
+
+
 def _owner(article: Article, speaker: Span, mentions: list[Mention]) -> Mention | None:
     """The person whose office speaks: "Macron's office", "his spokesman" (the
-    person the possessive names, when it opens the speaker)."""
-    words = speaker.text_in(article.text).split()
+    person the possessive names, when it opens the speaker), also through a
+    document of theirs ("A statement from Netanyahu's office")."""
+    start = speaker.start
+    issued = _ISSUED_BY.match(article.text, start, speaker.end)
+    if issued is not None:
+        start = issued.end()
+    words = article.text[start : speaker.end].split()
     if not 2 <= len(words) <= 5 or words[-1].lower() not in _PERSONS_VOICES:
         return None
     for mention in mentions:
         if (
             mention.kind == "person"
-            and mention.span.start == speaker.start
+            and mention.span.start == start
             and _possessor(article, mention)
         ):
             return mention
