@@ -1035,6 +1035,18 @@ def test_actors_real_a_company_named_by_its_first_word_is_the_company(
 
 
 @pytest.mark.slow
+def test_actors_real_initials_without_stops_open_the_name(nlp: object) -> None:
+    # "JD" was cut as an acronym: "Vance" alone, with "JD" in his role
+    _, found = _real(
+        "Vice President JD Vance said the policy would work. UN chief Antonio "
+        "Guterres disagreed."
+    )
+    (vance,) = found["JD Vance"]
+    assert (vance.actor_id, vance.role) == ("per:jd-vance", "Vice President")
+    assert found["UN"][0].kind == "international_organisation"
+
+
+@pytest.mark.slow
 def test_actors_real_a_given_name_of_hyphened_syllables_is_whole(nlp: object) -> None:
     # the lower-case syllable after the hyphen was cut: "Lee Jae" was the
     # gazetteer's Lee Hyun-jae, "Lai Ching" nobody's name

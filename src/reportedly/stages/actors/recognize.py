@@ -200,6 +200,19 @@ class Paragraph:
             return k > 0 and self.doc[k - 1].whitespace_ == token.whitespace_ == ""
         return token.lower_ in NAME_PARTICLES and token.text.islower()
 
+    def _initials(self, k: int, last: int) -> bool:
+        """Initials without stops opening a name the model tagged whole ("JD
+        Vance", "JB Pritzker"): two or three capitals before a name word."""
+        text = self.doc[k].text
+        return (
+            k < last
+            and 2 <= len(text) <= 3
+            and text.isalpha()
+            and text.isupper()
+            and self.match_at(k) is None
+            and self.name_token(k + 1)
+        )
+
     def _hyphen_syllable(self, k: int) -> bool:
         """A lower-case syllable hyphened to a name word: the last part of a
         given name the model tagged whole ("Lai Ching-te", "Lee Jae-myung";
@@ -240,7 +253,10 @@ class Paragraph:
             if ent.label_ in NOT_NAME_LABELS:
                 continue
             i, j = ent.start, ent.end - 1
-            while i <= j and not self._name_or_entity(i):
+            while i <= j and not (
+                self._name_or_entity(i)
+                or (ent.label_ == "PERSON" and self._initials(i, j))
+            ):
                 i += 1
             while j >= i and not (
                 self._name_or_entity(j)
