@@ -21,9 +21,10 @@ from typing import Any
 from nicknames import NickNamer
 
 from ...actors import Actor, Gazetteer
+from ...actors.genders import FIRST_NAMES
 from .drafts import Draft, code_on, person_id, slug, without
 from .recognize import Paragraph
-from .vocabulary import GOVERNMENT_NOUNS, GROUP_KINDS, PERSON_NOUNS
+from .vocabulary import GOVERNMENT_NOUNS, GROUP_KINDS, ORG_HEADS, PERSON_NOUNS
 
 #: How many aliases make a known person famous enough to name by surname alone.
 FAMOUS_ALIASES = 10
@@ -223,7 +224,7 @@ def resolve_people(drafts: list[Draft], gazetteer: Gazetteer, day: date | None) 
         if draft.candidates:
             _ambiguous(draft, day)
             continue
-        company = _company(drafts, k)
+        company = _company(drafts, k, gazetteer)
         if company >= 0:
             draft.copy_identity(drafts[company], company)
             continue
@@ -236,14 +237,19 @@ def resolve_people(drafts: list[Draft], gazetteer: Gazetteer, day: date | None) 
     _share_codes(drafts)
 
 
-def _company(drafts: list[Draft], index: int) -> int:
+def _company(drafts: list[Draft], index: int, gazetteer: Gazetteer) -> int:
     """The organisation a lone word the model called a person's name begins,
-    named before ("Renesas said" after "Renesas Electronics"); -1 without one.
-    A word with a title or a role ("Mr. Renesas") is a person's."""
+    named before, when the word speaks or acts ("Renesas said" after "Renesas
+    Electronics"); -1 without one. A word with a title or a role ("Mr.
+    Renesas"), a given name ("Hillary" is not the Hillary Clinton Foundation)
+    or a name the gazetteer knows people by ("Trump" is not the Trump Train)
+    is a person's."""
     draft = drafts[index]
-    if len(draft.words) != 1 or draft.role is not None:
+    if len(draft.words) != 1 or draft.role is not None or not draft.is_subject:
         return -1
     word = _folded(draft.words)[0]
+    if word in FIRST_NAMES or gazetteer.people_named(draft.words[0]):
+        return -1
     for k in range(index - 1, -1, -1):
         other = drafts[k]
         if (
@@ -251,9 +257,22 @@ def _company(drafts: list[Draft], index: int) -> int:
             and (other.actor_id or "").startswith("org:")
             and len(other.words) >= 2
             and _folded(other.words[:1])[0] == word
+            # named as a company or an institution is ("Renesas Electronics",
+            # "Bucknell University"), not "the Trump Train"
+            and _folded(other.words[-1:])[0].rstrip(".") in _INSTITUTION_WORDS
         ):
             return k
     return -1
+
+
+#: last words of the names of companies and institutions
+_INSTITUTION_WORDS = ORG_HEADS | frozenset(
+    """
+    electronics news international motor motors holdings report media
+    technologies systems energy pharmaceuticals airways communications labs
+    partners capital ratings llc plc ag sa co
+    """.split()  # noqa: SIM905
+)
 
 
 def _surnames_first(

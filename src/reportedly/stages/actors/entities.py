@@ -66,6 +66,11 @@ def chapters(par: Paragraph) -> None:
         states = [a for a in match.found.actors if a.kind != "role"]
         if not states or any(a.kind != "state" for a in states):
             continue
+        written = match.found.text
+        if not (written.isupper() or written.casefold() == states[0].name.casefold()):
+            continue  # a city, not the country: "the CIA Benghazi annex"
+        if doc[match.j].dep_ == "compound":
+            continue  # the name of something else: "the Senate Libya committee"
         last = match.i - 1
         org = par.match_at(last)
         if (

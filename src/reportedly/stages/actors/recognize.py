@@ -11,6 +11,7 @@ roles; a state or organisation followed by role words becomes one group
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -34,6 +35,10 @@ from .vocabulary import (
 
 #: quote marks around a nickname or a title
 _MARKS = frozenset("\"“”«»‘’'")
+
+#: one syllable of a romanised Korean or Chinese name: consonants, vowels, a
+#: final of those languages ("te", "myung", "in", "hye"; not "led", "era")
+_SYLLABLE = re.compile(r"[b-df-hj-np-tv-z]{0,3}[aeiouy]{1,3}(?:ng|[nmklpt])?")
 
 #: what the model calls a name that cannot say anything: one that does is a
 #: person's
@@ -200,28 +205,15 @@ class Paragraph:
             return k > 0 and self.doc[k - 1].whitespace_ == token.whitespace_ == ""
         return token.lower_ in NAME_PARTICLES and token.text.islower()
 
-    def _initials(self, k: int, last: int) -> bool:
-        """Initials without stops opening a name the model tagged whole ("JD
-        Vance", "JB Pritzker"): two or three capitals before a name word."""
-        text = self.doc[k].text
-        return (
-            k < last
-            and 2 <= len(text) <= 3
-            and text.isalpha()
-            and text.isupper()
-            and self.match_at(k) is None
-            and self.name_token(k + 1)
-        )
-
     def _hyphen_syllable(self, k: int) -> bool:
-        """A lower-case syllable hyphened to a name word: the last part of a
-        given name the model tagged whole ("Lai Ching-te", "Lee Jae-myung";
-        not "Biden-era", which it does not tag as a person's)."""
+        """A lower-case romanised syllable hyphened to a name word: the last
+        part of a given name the model tagged whole ("Lai Ching-te", "Lee
+        Jae-myung", "Moon Jae-in"; not "Trump-led" or "Obama-levels", which
+        it sometimes tags as names too)."""
         doc = self.doc
         return (
             k >= 2
-            and doc[k].text.isalpha()
-            and doc[k].text.islower()
+            and _SYLLABLE.fullmatch(doc[k].text) is not None
             and self._link(k - 1)
             and doc[k - 1].text in HYPHENS
             and self.name_token(k - 2)
@@ -253,10 +245,7 @@ class Paragraph:
             if ent.label_ in NOT_NAME_LABELS:
                 continue
             i, j = ent.start, ent.end - 1
-            while i <= j and not (
-                self._name_or_entity(i)
-                or (ent.label_ == "PERSON" and self._initials(i, j))
-            ):
+            while i <= j and not self._name_or_entity(i):
                 i += 1
             while j >= i and not (
                 self._name_or_entity(j)
