@@ -239,11 +239,11 @@ def resolve_people(drafts: list[Draft], gazetteer: Gazetteer, day: date | None) 
 
 def _company(drafts: list[Draft], index: int, gazetteer: Gazetteer) -> int:
     """The organisation a lone word the model called a person's name begins,
-    named before, when the word speaks or acts ("Renesas said" after "Renesas
-    Electronics"); -1 without one. A word with a title or a role ("Mr.
-    Renesas"), a given name ("Hillary" is not the Hillary Clinton Foundation)
-    or a name the gazetteer knows people by ("Trump" is not the Trump Train)
-    is a person's."""
+    named before as companies and institutions are, when the word speaks or
+    acts ("Renesas said" after "Renesas Electronics"; "Trump" is not the Trump
+    Train); -1 without one. A word with a title or a role ("Mr. Renesas"), a
+    given name ("Hillary" is not the Hillary Clinton Foundation) or a surname
+    the gazetteer knows people by is a person's."""
     draft = drafts[index]
     if len(draft.words) != 1 or draft.role is not None or not draft.is_subject:
         return -1
