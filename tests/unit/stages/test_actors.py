@@ -1019,6 +1019,17 @@ def test_actors_real_a_place_alias_after_its_kind_is_the_organisation(
 
 
 @pytest.mark.slow
+def test_actors_real_a_short_name_given_again_is_what_it_stood_for(nlp: object) -> None:
+    # "(CCE)" is the council; "The CCE" a sentence later was an org of its own
+    _, found = _real(
+        "Business groups, including the Business Coordinating Council (CCE), "
+        "warned investors. The CCE said in a statement it would seek talks."
+    )
+    council = found["Business Coordinating Council"][0]
+    assert [m.actor_id for m in found["CCE"]] == [council.actor_id] * 2
+
+
+@pytest.mark.slow
 def test_actors_real_a_company_named_by_its_first_word_is_the_company(
     nlp: object,
 ) -> None:

@@ -408,6 +408,8 @@ def resolve_organisations(drafts: list[Draft], text: str) -> None:
             found = _long_form(drafts, named, index, text)
             if found is None:
                 found = _spelled_out(drafts, index, text)
+            if found is None:
+                found = _named_so_before(drafts, named, index)
             if found is not None:
                 role, sector = draft.role, draft.sector
                 draft.copy_identity(drafts[found], found)
@@ -415,6 +417,24 @@ def resolve_organisations(drafts: list[Draft], text: str) -> None:
                 if found > index:  # named in full only later: no reference back
                     draft.refers_to = None
         named.append(index)
+
+
+def _named_so_before(drafts: list[Draft], named: list[int], index: int) -> int | None:
+    """The same short name given before to an organisation it was found to
+    stand for ("the Business Coordinating Council (CCE) ... The CCE said")."""
+    draft = drafts[index]
+    if draft.refers_to is not None:
+        return None  # already found to stand for another
+    words = _folded(draft.words)
+    for k in reversed(named):
+        other = drafts[k]
+        if (
+            _folded(other.words) == words
+            and other.refers_to is not None
+            and other.actor_id not in (None, draft.actor_id)
+        ):
+            return k
+    return None
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
