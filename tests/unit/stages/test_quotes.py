@@ -939,6 +939,18 @@ def test_quotes_it_goes_on_with_the_group_that_called_for_or_demanded(
 
 
 @pytest.mark.slow
+def test_quotes_someones_campaign_is_their_side() -> None:
+    article = _linked(
+        "Senator Jane Okafor announced her run on Monday. Her campaign said it "
+        "had raised $2 million. Okafor's campaign added that polls were tightening."
+    )
+    assert [q.speaker_actor_id for q in article.quotes[-2:]] == [
+        "per:jane-okafor",
+        "per:jane-okafor",
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_a_statement_from_someones_office_is_their_side() -> None:
     article = _linked(
         "Israeli Prime Minister Benjamin Netanyahu met the envoys on Sunday. A "

@@ -958,7 +958,9 @@ _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
 
 
 #: what a person's possessive may head and still speak for them
-_PERSONS_VOICES = frozenset({"office", "spokesman", "spokeswoman", "spokesperson"})
+_PERSONS_VOICES = frozenset(
+    {"office", "spokesman", "spokeswoman", "spokesperson", "campaign"}
+)
 
 
 #: a document said to come from whoever the rest of the phrase names
