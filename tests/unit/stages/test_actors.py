@@ -1019,6 +1019,20 @@ def test_actors_real_a_place_alias_after_its_kind_is_the_organisation(
 
 
 @pytest.mark.slow
+def test_actors_real_an_occupation_before_a_name_is_no_part_of_it(
+    nlp: object,
+) -> None:
+    # capitalised, the occupation was read as the first word of the name
+    _, found = _real(
+        "Director James Comey said the inquiry was closed. Actress Eva Longoria "
+        "said she would campaign. Peter Singer disagreed."
+    )
+    assert found["James Comey"][0].actor_id == "per:james-comey"
+    assert found["Eva Longoria"][0].actor_id == "per:eva-longoria"
+    assert "Peter Singer" in found  # a surname that names an occupation too
+
+
+@pytest.mark.slow
 def test_actors_real_a_short_name_given_again_is_what_it_stood_for(nlp: object) -> None:
     # "(CCE)" is the council; "The CCE" a sentence later was an org of its own
     _, found = _real(

@@ -25,6 +25,7 @@ from .vocabulary import (
     HYPHENS,
     NAME_PARTICLES,
     NOT_NAME_LABELS,
+    OCCUPATIONS,
     ORG_HEADS,
     PERSON_APPOSITIONS,
     PERSON_NOUNS,
@@ -184,6 +185,7 @@ class Paragraph:
             return False  # acronyms and shouted datelines
         if (
             token.lower_.rstrip(".") in TITLE_WORDS
+            or token.lower_ in OCCUPATIONS
             or token.ent_type_ in NOT_NAME_LABELS
         ):
             return False

@@ -53,6 +53,19 @@ TITLE_WORDS = frozenset(
     | {"sultan", "vice"}
 )
 
+#: Occupations written capitalised before a name ("Director James Comey",
+#: "Actress Eva Longoria", "Rival Hillary Clinton" opening a sentence): no part
+#: of it, though not titles the text resolves roles by. Not "Singer", "Dean" or
+#: "Farmer", which are surnames too.
+OCCUPATIONS = frozenset(
+    """
+    director pastor actress actor editor adviser advisor rival correspondent
+    columnist commentator strategist pollster anchor producer rapper comedian
+    novelist economist analyst candidate nominee frontrunner front-runner
+    challenger attorney coach manager founder chairman
+    """.split()  # noqa: SIM905
+)
+
 #: Capitalised words that end the name of an organisation ("the Durrani Front").
 ORG_HEADS = frozenset(
     {"academy", "agency", "airlines", "alliance", "army", "assembly", "association"}
