@@ -942,11 +942,13 @@ def test_quotes_it_goes_on_with_the_group_that_called_for_or_demanded(
 def test_quotes_someones_campaign_is_their_side() -> None:
     article = _linked(
         "Senator Jane Okafor announced her run on Monday. Her campaign said it "
-        "had raised $2 million. Okafor's campaign added that polls were tightening."
+        "had raised $2 million. Okafor's campaign added that polls were tightening. "
+        "Democratic rival Tom Abbas's campaign said it had raised more."
     )
-    assert [q.speaker_actor_id for q in article.quotes[-2:]] == [
+    assert [q.speaker_actor_id for q in article.quotes[-3:]] == [
         "per:jane-okafor",
         "per:jane-okafor",
+        "per:tom-abbas",
     ]
 
 

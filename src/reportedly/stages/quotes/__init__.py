@@ -978,14 +978,22 @@ def _owner(article: Article, speaker: Span, mentions: list[Mention]) -> Mention 
     issued = _ISSUED_BY.match(article.text, start, speaker.end)
     if issued is not None:
         start = issued.end()
-    words = article.text[start : speaker.end].split()
+    text = article.text
+    words = text[start : speaker.end].split()
     if not 2 <= len(words) <= 5 or words[-1].lower() not in _PERSONS_VOICES:
         return None
     for mention in mentions:
         if (
             mention.kind == "person"
-            and mention.span.start == start
+            and start <= mention.span.start
+            # what comes before is a word or two about the person: "Rival
+            # Hillary Clinton's campaign", "Democratic rival Bernie Sanders'"
+            and len(text[start : mention.span.start].split()) <= 2
+            and "," not in text[start : mention.span.start]
             and _possessor(article, mention)
+            # and the possession is the voice: "John Kasich's presidential
+            # campaign", not "Trump's rival's campaign"
+            and len(text[mention.span.end : speaker.end].split()) <= 3
         ):
             return mention
     return None
@@ -996,7 +1004,13 @@ def _possessor(article: Article, mention: Mention) -> bool:
     text = article.text
     if mention.span.text_in(text).lower() in _POSSESSIVES:
         return True
-    return text[mention.span.end : mention.span.end + 2] in {"'s", "’s"}
+    after = text[mention.span.end : mention.span.end + 2]
+    # "Sanders' campaign": the apostrophe alone after a final s
+    return after in {"'s", "’s"} or (
+        after[:1] in {"'", "’"}
+        and text[mention.span.end - 1 : mention.span.end] == "s"
+        and after[1:2].isspace()
+    )
 
 
 #: speakers against whoever their phrase names ("critics of the president")
