@@ -1004,13 +1004,7 @@ def _possessor(article: Article, mention: Mention) -> bool:
     text = article.text
     if mention.span.text_in(text).lower() in _POSSESSIVES:
         return True
-    after = text[mention.span.end : mention.span.end + 2]
-    # "Sanders' campaign": the apostrophe alone after a final s
-    return after in {"'s", "’s"} or (
-        after[:1] in {"'", "’"}
-        and text[mention.span.end - 1 : mention.span.end] == "s"
-        and after[1:2].isspace()
-    )
+    return text[mention.span.end : mention.span.end + 2] in {"'s", "’s"}
 
 
 #: speakers against whoever their phrase names ("critics of the president")
