@@ -62,7 +62,7 @@ OCCUPATIONS = frozenset(
     director pastor actress actor editor adviser advisor rival correspondent
     columnist commentator strategist pollster anchor producer rapper comedian
     novelist economist analyst candidate nominee frontrunner front-runner
-    challenger attorney coach manager founder chairman
+    challenger attorney coach manager founder
     """.split()  # noqa: SIM905
 )
 

@@ -972,8 +972,9 @@ _ISSUED_BY = re.compile(
 
 def _owner(article: Article, speaker: Span, mentions: list[Mention]) -> Mention | None:
     """The person whose office speaks: "Macron's office", "his spokesman" (the
-    person the possessive names, when it opens the speaker), also through a
-    document of theirs ("A statement from Netanyahu's office")."""
+    person the possessive names, opening the speaker or after a word or two
+    about them), also through a document of theirs ("A statement from
+    Netanyahu's office")."""
     start = speaker.start
     issued = _ISSUED_BY.match(article.text, start, speaker.end)
     if issued is not None:
@@ -987,7 +988,7 @@ def _owner(article: Article, speaker: Span, mentions: list[Mention]) -> Mention 
             mention.kind == "person"
             and start <= mention.span.start
             # what comes before is a word or two about the person: "Rival
-            # Hillary Clinton's campaign", "Democratic rival Bernie Sanders'"
+            # Hillary Clinton's campaign", "Democratic rival Tom Abbas's"
             and len(text[start : mention.span.start].split()) <= 2
             and "," not in text[start : mention.span.start]
             and _possessor(article, mention)
