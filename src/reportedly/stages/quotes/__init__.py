@@ -35,7 +35,7 @@ from .assemble import (
 from .cues import DOCUMENT_NOUNS, NOT_SPEAKERS
 from .marks import QUOTE_MARKS, Quotation, find_quotations
 from .model import QuoteModel, load_quote_model
-from .rules import Draft, find_attributions, hedge_frame, minus
+from .rules import UNNAMED, Draft, find_attributions, hedge_frame, minus
 from .speakers import (
     PERSON_PRONOUNS,
     ROLE_NOUNS,
@@ -64,7 +64,6 @@ _ANONYMITY = re.compile(
 
 #: "..., declining to be named because ...": the same, refused
 _DECLINING = frozenset({"decline", "refuse"})
-_UNNAMED = re.compile(r"to be (?:named|identified|quoted)\b", re.IGNORECASE)
 
 
 def _kind(text: str, draft: Draft, paragraphs: Assembler) -> QuoteKind:
@@ -203,7 +202,7 @@ def extract_quotes(
             continue
         said = " ".join(c.text_in(article.text) for c in content)
         if _ANONYMITY.match(said) or (
-            draft.cue_lemma in _DECLINING and _UNNAMED.match(said)
+            draft.cue_lemma in _DECLINING and UNNAMED.match(said)
         ):
             continue  # "who asked not to be named": why no name, not a quote
         seen.add((content, draft.cue))

@@ -41,6 +41,8 @@ _CLOSE_CONTEXT = frozenset(" \t\r\n)]}>.,;:!?—–-/…\u00a0")
 
 #: every character treated as a quotation mark
 QUOTE_MARKS = frozenset(_FAMILY)
+#: the marks that open and close a quotation and are never apostrophes
+DOUBLE_MARKS = frozenset(c for c, f in _FAMILY.items() if f in {"double", "angle"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

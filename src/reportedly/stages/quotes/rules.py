@@ -27,7 +27,7 @@ from .cues import (
     SPEECH,
 )
 from .features import CANDIDATE_POS, ContentMemo, paths
-from .marks import QUOTE_MARKS
+from .marks import DOUBLE_MARKS, QUOTE_MARKS
 from .model import QuoteModel
 from .sheet import Sheet
 
@@ -526,8 +526,9 @@ def _own_side_of_semicolons(
     return content
 
 
-#: the marks that open and close a quotation (single marks are apostrophes too)
-_DOUBLE_MARKS = frozenset({'"', "“", "”", "«", "»", "„", "''", "``"})
+#: the marks that open and close a quotation, as tokens (the tokenizer makes
+#: one token of two straight single marks, and of two backticks)
+_DOUBLE_MARKS = DOUBLE_MARKS | {"''", "``"}
 
 
 def _after_colon(words: Sequence[str], cue: int, content: set[int]) -> int | None:
@@ -609,15 +610,19 @@ def _colon_signature(
     return content, subject
 
 
+#: "to be named": what a speaker who declines it asks for
+UNNAMED = re.compile(r"to be (?:named|identified|quoted)\b", re.IGNORECASE)
 #: a speaker's request for anonymity set off at the end of what he said
 _ANONYMOUS_ASIDE = re.compile(
-    r"(?:declining|refusing) to be (?:named|identified|quoted)\b"
+    rf"(?:declining|refusing) {UNNAMED.pattern}"
     r"|(?:speaking|talking) on (?:the )?condition of anonymity\b"
     r"|(?:asking|requesting) (?:not to be (?:named|identified)|anonymity)\b",
     re.IGNORECASE,
 )
-_ANONYMOUS_OPENERS = frozenset({"declining", "refusing", "speaking", "talking"})
-_ANONYMOUS_OPENERS |= {"asking", "requesting"}
+#: the first words of such a request
+_ANONYMOUS_OPENERS = frozenset(
+    {"declining", "refusing", "speaking", "talking", "asking", "requesting"}
+)
 
 
 def _anonymous_aside(
