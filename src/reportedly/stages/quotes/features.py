@@ -16,6 +16,7 @@ PolNeAR dev, and is faster.)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .cues import BELIEF, CUE_NOUNS, MEDIUM_NOUNS, SPEECH
 from .sheet import Sheet
@@ -283,6 +284,39 @@ def _abridged(steps: list[str]) -> str:
 _ND = tuple(f"nd={k}" for k in range(5))
 
 
+def _named(table: dict[str, str], prefix: str, value: str) -> str:
+    """``prefix + value``, the same string object each time: the features of
+    every token of every cue are looked up by these strings, and a string made
+    anew hashes anew."""
+    known = table.get(value)
+    if known is None:
+        if len(table) > _MAX_NAMED:  # a long run's words: start again
+            table.clear()
+        known = table[value] = prefix + value
+    return known
+
+
+_MAX_NAMED = 100_000
+_DOWN: dict[str, str] = {}  # dep → "D:dep", the step down into it
+_LAST: dict[str, str] = {}  # step → "last=step"
+_TDEP: dict[str, str] = {}  # dep → "tdep=dep"
+_QUOTED = ("tq=0|hq=0", "tq=1|hq=0", "tq=0|hq=1", "tq=1|hq=1")
+_BRANCHING = _ASIDE_DEPS | {"prep"}  # the deps :func:`_branch_node` reads
+# the source picker's
+_N = tuple(f"n={k}" for k in range(6))
+_WORD: dict[str, str] = {}
+_LEMMA: dict[str, str] = {}
+_POS: dict[str, str] = {}
+_ENT: dict[str, str] = {}
+_DEP: dict[str, str] = {}
+#: [before the cue][distance] → ("dir=B", "dist=3")
+_DIR_DIST = tuple(
+    tuple((f"dir={side}", f"dist={k}") for k in range(9)) for side in ("A", "B")
+)
+_RULE = ("rule=0", "rule=1")
+_SOURCE_QUOTED = ("q=0|hq=0", "q=1|hq=0", "q=0|hq=1", "q=1|hq=1")
+
+
 @dataclass(slots=True)
 class _Walk:
     """The features every token below one node of a cue's path shares."""
@@ -302,15 +336,20 @@ class ContentMemo:
     """What :func:`content_features` builds once per cue and shares between
     the tokens of its sentence: a token's path extends its head's."""
 
-    __slots__ = ("clauses", "cue", "lc", "sheet", "tops", "walks")
+    __slots__ = ("cue", "lc", "named", "rules", "sheet", "tops", "walks", "wholes")
 
     def __init__(self, sheet: Sheet, cue: int) -> None:
         self.sheet = sheet
         self.cue = cue
         self.lc = lemma_class(sheet, cue)
+        #: [whether the rules chose a source candidate] with the cue's class
+        self.rules = (f"rule=0|lc={self.lc}", f"rule=1|lc={self.lc}")
         self.walks: dict[int, _Walk] = {}
         self.tops: dict[int, list[str]] = {}
-        self.clauses: dict[int, str] = {}
+        #: the strings of :meth:`clause`, :meth:`above` and :meth:`child`
+        self.named: dict[Any, str] = {}
+        #: the source picker's strings of a path, of :meth:`whole`
+        self.wholes: dict[str, tuple[str, ...]] = {}
 
     def first(self, step: str) -> tuple[str, str, str, str]:
         """The features of the path's first step."""
@@ -332,8 +371,9 @@ class ContentMemo:
         if known is not None:
             return known
         sheet = self.sheet
-        step = f"D:{sheet.dep[node]}"
-        own = _branch_node(sheet, self.cue, node, chain[0])
+        dep = sheet.dep[node]
+        step = _named(_DOWN, "D:", dep)
+        own = _branch_node(sheet, self.cue, node, chain[0]) if dep in _BRANCHING else []
         if len(chain) == 1:
             steps = [*(f"U:{d}" for d in ups), step]
             walk = _Walk(
@@ -348,8 +388,7 @@ class ContentMemo:
                 nodes=own,
             )
         else:
-            up = self.walk(ups, chain[:-1])
-            dep = sheet.dep[node]
+            up = self.walks.get(chain[-2]) or self.walk(ups, chain[:-1])
             below, below_feats = up.below, up.below_feats
             if dep in _INNER_DEPS and dep not in below:
                 below = below | {dep}
@@ -372,13 +411,44 @@ class ContentMemo:
         self.walks[node] = walk
         return walk
 
-    def clause(self, top: int) -> str:
-        """A clause right below the cue: its relation and its verb's class."""
-        known = self.clauses.get(top)
+    def clause(self, top: int, depth: int) -> str:
+        """A clause right below the cue: its relation and its verb's class,
+        and how deep in it a token is."""
+        known = self.named.get((top, depth))
         if known is None:
             sheet = self.sheet
-            known = f"x1={sheet.dep[top]}|xlc={lemma_class(sheet, top)}"
-            self.clauses[top] = known
+            known = f"x1={sheet.dep[top]}|xlc={lemma_class(sheet, top)}|d={depth}"
+            self.named[top, depth] = known
+        return known
+
+    def whole(self, pa: str) -> tuple[str, ...]:
+        """The source picker's features of a whole path ``pa``: with the
+        cue's class, relation, tag and lemma."""
+        known = self.wholes.get(pa)
+        if known is None:
+            sheet, cue, whole = self.sheet, self.cue, pa[3:]
+            known = self.wholes[pa] = (
+                f"lc={self.lc}|pa={whole}",
+                f"HD={sheet.dep[cue]}|pa={whole}",
+                f"HT={sheet.tag[cue]}|pa={whole}",
+                f"L={sheet.lemma[cue]}|pa={whole}",
+            )
+        return known
+
+    def above(self, ups: int, depth: int) -> str:
+        """Where the cue hangs, for a token reached by climbing ``ups`` steps."""
+        known = self.named.get((-1, ups, depth))
+        if known is None:
+            known = f"HD={self.sheet.dep[self.cue]}|u={ups}|d={depth}"
+            self.named[-1, ups, depth] = known
+        return known
+
+    def child(self, top: int) -> str:
+        """The relation and tag of the cue's child a token sits below."""
+        known = self.named.get(top)
+        if known is None:
+            sheet = self.sheet
+            known = self.named[top] = f"child={sheet.dep[top]}|ctag={sheet.tag[top]}"
         return known
 
     def top(self, top: int) -> list[str]:
@@ -420,22 +490,22 @@ def content_features(
             lemma_p1,
             hp,
             dep_p1,
-            f"last={last}",
+            _named(_LAST, "last=", last),
             *below_feats,
         ]
         top = chain[0] if chain else i
         if ups:
-            feats.append(f"HD={sheet.dep[cue]}|u={len(ups)}|d={min(depth, 2)}")
+            feats.append(memo.above(len(ups), min(depth, 2)))
         elif chain:
-            feats.append(f"child={sheet.dep[top]}|ctag={sheet.tag[top]}")
+            feats.append(memo.child(top))
         feats += memo.top(top)
         if chain:
             feats += walk.nodes
             if not ups and sheet.dep[top] in {"xcomp", "ccomp"}:
-                feats.append(f"{memo.clause(top)}|d={min(depth, 3)}")
+                feats.append(memo.clause(top, min(depth, 3)))
     feats += [
-        f"tdep={sheet.dep[i]}",
-        f"tq={int(sheet.quoted[i])}|hq={int(sheet.quoted[cue])}",
+        _named(_TDEP, "tdep=", sheet.dep[i]),
+        _QUOTED[sheet.quoted[i] + 2 * sheet.quoted[cue]],
     ]
     if sheet.punct[i]:
         feats.append(f"punct={sheet.text[i]}")
@@ -474,40 +544,46 @@ def source_features(
     the agent of a passive, the noun a relative clause hangs on...); ``memo``
     is the cue's :class:`ContentMemo`, when the caller has one.
     """
-    lc = memo.lc if memo is not None else lemma_class(sheet, cue)
+    memo = ContentMemo(sheet, cue) if memo is None else memo
     feats = ["bias"]
     if path is None:
         feats.append("nopath")
     else:
         ups, chain = path
-        if chain and memo is not None:
+        if chain:
             walk = memo.walk(ups, chain)
-            whole, p1, last, count = walk.pa[3:], walk.first[0], walk.last, walk.steps
+            pa, p1, last, count = walk.pa, walk.first[0], walk.last, walk.steps
         else:
-            steps = path_steps(ups, [sheet.dep[n] for n in chain])
-            whole, p1 = _abridged(steps), f"p1={steps[0]}"
+            steps = path_steps(ups, [])
+            pa, p1 = f"pa={_abridged(steps)}", f"p1={steps[0]}"
             last, count = steps[-1], len(steps)
+        whole = memo.whole(pa)
         feats += [
-            f"pa={whole}",
+            pa,
             p1,
-            f"last={last}",
-            f"lc={lc}|pa={whole}",
-            f"HD={sheet.dep[cue]}|pa={whole}",
-            f"HT={sheet.tag[cue]}|pa={whole}",
-            f"n={min(count, 5)}",
-            f"L={sheet.lemma[cue]}|pa={whole}",
+            _named(_LAST, "last=", last),
+            whole[0],
+            whole[1],
+            whole[2],
+            _N[min(count, 5)],
+            whole[3],
         ]
-    word = f"w={sheet.lower[i]}" if sheet.pos[i] == "PRON" else f"lem={sheet.lemma[i]}"
+    pos = sheet.pos[i]
+    word = (
+        _named(_WORD, "w=", sheet.lower[i])
+        if pos == "PRON"
+        else _named(_LEMMA, "lem=", sheet.lemma[i])
+    )
     chosen = int(is_subject)
+    side = _DIR_DIST[i < cue][min(abs(i - cue), 8)]
     feats += [
-        f"pos={sheet.pos[i]}",
-        f"ent={sheet.ent[i]}",
-        f"dep={sheet.dep[i]}",
-        f"dir={'B' if i < cue else 'A'}",
-        f"dist={min(abs(i - cue), 8)}",
+        _named(_POS, "pos=", pos),
+        _named(_ENT, "ent=", sheet.ent[i]),
+        _named(_DEP, "dep=", sheet.dep[i]),
+        *side,
         word,
-        f"rule={chosen}",
-        f"rule={chosen}|lc={lc}",
-        f"q={int(sheet.quoted[i])}|hq={int(sheet.quoted[cue])}",
+        _RULE[chosen],
+        memo.rules[chosen],
+        _SOURCE_QUOTED[sheet.quoted[i] + 2 * sheet.quoted[cue]],
     ]
     return feats

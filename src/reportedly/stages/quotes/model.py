@@ -125,6 +125,7 @@ class QuoteModel:
         ``subject`` is the token the dependency rules chose, a strong hint.
         """
         found = paths(sheet, cue) if found is None else found
+        memo = ContentMemo(sheet, cue) if memo is None else memo
         get, zero = self.source.weights.get, repeat(0.0)  # LinearScorer.logit
         scored = [
             (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from .marks import find_quotations
@@ -17,6 +18,46 @@ from .marks import find_quotations
 #: far, shared by every sheet (cleared past a bound, for long runs)
 _NAMES: dict[int, str] = {0: ""}
 _MAX_NAMES = 200_000
+#: a lemma's name → the name lowercased
+_LOWERED: dict[str, str] = {}
+
+
+@cache
+def _columns() -> tuple[int, ...]:
+    """The token attributes a sheet copies, in the order it reads them."""
+    from spacy.attrs import (  # deferred: importing reportedly stays model-free
+        DEP,
+        ENT_TYPE,
+        HEAD,
+        IDX,
+        IS_PUNCT,
+        LEMMA,
+        LENGTH,
+        LOWER,
+        POS,
+        SENT_START,
+        TAG,
+    )
+
+    return (
+        HEAD,
+        DEP,
+        POS,
+        TAG,
+        LEMMA,
+        LOWER,
+        ENT_TYPE,
+        IS_PUNCT,
+        SENT_START,
+        IDX,
+        LENGTH,
+    )
+
+
+def _arange(n: int) -> Any:
+    import numpy  # deferred with spaCy, which brings it
+
+    return numpy.arange(n, dtype="int64")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,30 +93,17 @@ class Sheet:
         by token); ``quoted`` are the doc's quotations (marks included, doc
         offsets), paired here when not given.
         """
-        from spacy.attrs import (  # deferred: importing reportedly stays model-free
-            DEP,
-            ENT_TYPE,
-            HEAD,
-            IDX,
-            IS_PUNCT,
-            LEMMA,
-            LENGTH,
-            LOWER,
-            POS,
-            SENT_START,
-            TAG,
-        )
-
         n = len(doc)
-        attrs = [HEAD, DEP, POS, TAG, LEMMA, LOWER, ENT_TYPE, IS_PUNCT, SENT_START]
-        rows = doc.to_array([*attrs, IDX, LENGTH])
-        signed = rows.astype("int64")  # relative heads and sentence starts
+        rows = doc.to_array(_columns())
+        # relative heads and sentence starts are signed
+        head = (rows[:, 0].astype("int64") + _arange(n)).tolist()
         # the six string columns as one block, read through the shared names
         block = rows[:, 1:7].ravel().tolist()
         names = _NAMES
         if len(names) > _MAX_NAMES:
             names.clear()
             names[0] = ""
+            _LOWERED.clear()
         try:
             read = list(map(names.__getitem__, block))
         except KeyError:
@@ -83,11 +111,14 @@ class Sheet:
             for value in set(block).difference(names):
                 names[value] = strings[value]
             read = list(map(names.__getitem__, block))
-
-        def column(k: int) -> list[str]:
-            return read[k - 1 :: 6]
-
-        head = [i + h for i, h in enumerate(signed[:, 0].tolist())]
+        lowered = _LOWERED
+        lemmas = read[3::6]
+        try:
+            lemma = list(map(lowered.__getitem__, lemmas))
+        except KeyError:
+            for value in set(lemmas).difference(lowered):
+                lowered[value] = value.lower()
+            lemma = list(map(lowered.__getitem__, lemmas))
         children: list[list[int]] = [[] for _ in range(n)]
         left = list(range(n))
         for i, h in enumerate(head):
@@ -98,25 +129,27 @@ class Sheet:
                     node = head[node]
                     left[node] = i
         sentence: list[tuple[int, int]] = []
-        starts = [i for i, v in enumerate(signed[:, 8].tolist()) if v == 1 or i == 0]
+        starts = (rows[:, 8] == 1).nonzero()[0].tolist()
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
         for start, end in zip(starts, [*starts[1:], n], strict=True):
             sentence.extend([(start, end)] * (end - start))
         full = doc.text if text is None else text
         idx = rows[:, 9].tolist()
-        lengths = rows[:, 10].tolist()
-        words = [full[a : a + k] for a, k in zip(idx, lengths, strict=True)]
+        ends = (rows[:, 9] + rows[:, 10]).tolist()
+        words = [full[a:b] for a, b in zip(idx, ends, strict=True)]
         return cls(
             head=head,
             children=children,
-            dep=column(1),
-            pos=column(2),
-            tag=column(3),
-            lemma=[x.lower() for x in column(4)],
-            lower=column(5),
+            dep=read[0::6],
+            pos=read[1::6],
+            tag=read[2::6],
+            lemma=lemma,
+            lower=read[4::6],
             text=words,
             idx=idx,
-            ent=column(6),
-            punct=[bool(v) for v in rows[:, 7].tolist()],
+            ent=read[5::6],
+            punct=(rows[:, 7] != 0).tolist(),
             left=left,
             sentence=sentence,
             quoted=_quoted(full, idx, quoted),
