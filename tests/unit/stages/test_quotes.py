@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import spacy
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -2624,3 +2624,95 @@ def test_quotes_a_description_speaks_as_the_person_named_beside_it() -> None:
         "Bidzina Ivanishvili",
         "per:bidzina-ivanishvili",
     )
+
+
+# fragments news copy is made of, and what scraping does to it: every quote
+# mark, unpaired and nested; cues, names, pronouns, colons, dashes, datelines,
+# transcript labels, line breaks, stray characters
+_HOSTILE = st.lists(
+    st.sampled_from(
+        [
+            "said",
+            "told",
+            "according to",
+            "claimed",
+            "warned",
+            "added",
+            ":",
+            " ",
+            " ",
+            "\n",
+            "\n\n",
+            ".",
+            ",",
+            ";",
+            "—",
+            " -- ",
+            "―",
+            "(",
+            ")",
+            '"',
+            "'",
+            "''",
+            "“",
+            "”",
+            "‘",
+            "’",
+            "«",
+            "»",
+            "„",
+            "「",
+            "」",
+            "Ana Ruiz",
+            "the minister",
+            "he",
+            "she",
+            "they",
+            "It",
+            "Reuters",
+            "the United Nations",
+            "Q:",
+            "A:",
+            "WALLACE:",
+            "KABUL (AP) —",
+            "that",
+            "the talks failed",
+            "we will win",
+            "Asked about it",
+            "who asked not to be named",
+            "in an interview",
+            "on Monday",
+            "Mr.",
+            "Dr.",
+            "U.S.",
+            "I",
+            "x",
+            "é",
+            "\u00a0",
+            "\t",
+            "!!!",
+            "?",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None)
+@given(_HOSTILE)
+@example(",Q:Ana Ruiz")  # a label of no name
+@example("according toKABUL (AP) — -- :")  # no name after the dash
+def test_quotes_never_raise_on_hostile_text(text: str) -> None:
+    """Any text gives quotes whose every span is inside it, in order, and
+    whose speakers' names are words."""
+    for quote in (*_run(text)[1], *_linked(text).quotes):
+        spans = [*quote.content, quote.cue, quote.speaker, quote.addressee, quote.hedge]
+        for span in spans:
+            if span is not None:
+                assert 0 <= span.start <= span.end <= len(text)
+        starts = [span.start for span in quote.content]
+        assert starts == sorted(starts)
+        assert quote.speaker_name is None or any(
+            c.isalnum() for c in quote.speaker_name
+        )

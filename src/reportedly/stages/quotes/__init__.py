@@ -241,6 +241,8 @@ def extract_quotes(
                     and head.lemma_.lower() not in ROLE_NOUNS  # "Lawmaker urges"
                 )
                 name = written if len(written.split()) > 1 or proper else None
+        if name is not None and not any(c.isalnum() for c in name):
+            name = None  # ",Q:" read as a speaker's label: no name in it
         quotes.append(
             Quote(
                 kind=_kind(article.text, draft, assembler),
@@ -352,6 +354,10 @@ def headline_signatures(text: str, parses: Sequence[Any]) -> list[Draft]:
             continue  # a quotation signed by its author (the assembler's)
         words = source.split()
         if not 1 <= len(words) <= 6 or len(match.group("text").split()) < 4:
+            continue
+        if not source[0].isupper() and not any(
+            w.lower() in ROLE_NOUNS for w in words
+        ):  # "... — -- :": no name after the dash
             continue
         if any(
             t.pos_ in {"VERB", "AUX"}
