@@ -1449,6 +1449,12 @@ def test_quotes_speaker_names_from_appositions_and_signatures(
             "Hezb-e-Islami Gulbuddin",
             "Kabul and Moscow ties will be better than before",
         ),
+        (  # an institution's noun, not capitalised
+            "Chile's finance minister to visit Beijing next month for trade talks "
+            "– ministry",
+            "ministry",
+            "Chile's finance minister to visit Beijing next month for trade talks",
+        ),
     ],
 )
 def test_quotes_headline_signed_after_a_dash(

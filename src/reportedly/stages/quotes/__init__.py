@@ -337,8 +337,8 @@ def headline_signatures(text: str, parses: Sequence[Any]) -> list[Draft]:
 
     "Kabul-Moscow relations will be better — Hezb-e-Islami Gulbuddin": a
     one-line paragraph without a final stop whose last words, after a dash,
-    are a short name (at most six words, capitalised or a role noun) is a
-    quote of that source.
+    are a short name (at most six words, the first a word: "– ministry", not
+    "– :") is a quote of that source.
     """
     out: list[Draft] = []
     for parse in parses:
@@ -355,10 +355,8 @@ def headline_signatures(text: str, parses: Sequence[Any]) -> list[Draft]:
         words = source.split()
         if not 1 <= len(words) <= 6 or len(match.group("text").split()) < 4:
             continue
-        if not source[0].isupper() and not any(
-            w.lower() in ROLE_NOUNS for w in words
-        ):  # "... — -- :": no name after the dash
-            continue
+        if not source[0].isalpha():
+            continue  # "... — -- :": no name after the dash
         if any(
             t.pos_ in {"VERB", "AUX"}
             for t in parse.doc
