@@ -560,6 +560,12 @@ class Salience:
         known = self.gender.get(self.keys[index])
         if draft.gender is not None and known not in (None, draft.gender):
             return False
+        if (
+            draft.is_object
+            and other.verb == draft.verb
+            and other.sentence == draft.sentence
+        ):
+            return False  # "Lula thanked him": not himself
         return draft.in_quote or not other.in_quote
 
     def _may_be(self, index: int, pronoun: Draft) -> bool:

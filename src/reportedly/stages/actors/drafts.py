@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from ...actors import Actor, Gazetteer
 from .vocabulary import SECTOR_NAMES, SECTORS
@@ -53,6 +54,10 @@ class Draft:
     #: the subject of the sentence's main verb ("Josh Earnest said that Obama
     #: ..."), not of a clause inside it
     main_subject: bool = False
+    #: the verb the mention is the subject or (``is_object``) the object of,
+    #: as a token index of its paragraph (-1: neither)
+    verb: int = -1
+    is_object: bool = False
     in_quote: bool = False
     replaceable: bool = False
     unnamed: bool = False
@@ -149,3 +154,11 @@ def without(drafts: list[Draft], gone: set[int]) -> list[Draft]:
         if draft.refers_to is not None:
             draft.refers_to = moved.get(draft.refers_to)
     return out
+
+
+def subject_verb(head: Any) -> int:
+    """The verb a mention's head (a spaCy token) is the subject of, through
+    appositions ("Brazil's president, Lula, thanked ..."); -1 when none."""
+    while head.dep_ == "appos" and head.head.i != head.i:
+        head = head.head
+    return head.head.i if head.dep_ in ("nsubj", "nsubjpass") else -1

@@ -14,7 +14,7 @@ from typing import Any
 
 from ...actors import Gazetteer
 from ...actors.genders import GENDERED, PRONOUNS
-from .drafts import Draft, group_identity, without
+from .drafts import Draft, group_identity, subject_verb, without
 from .recognize import Paragraph, Placement
 from .roles import role_text
 from .vocabulary import (
@@ -83,6 +83,7 @@ def _merge(par: Paragraph, draft: Draft, i: int, j: int, run: list[Placement]) -
     head = doc[i : j + 1].root
     draft.head, draft.is_subject = head.i, head.dep_ in ("nsubj", "nsubjpass")
     draft.main_subject = draft.is_subject and head.head.dep_ == "ROOT"
+    draft.verb = subject_verb(head)
     par.taken[i : j + 1] = b"\x01" * (j - i + 1)
     draft.role = role_text(par.text, doc, run[0].i, run[-1].j + 1)
     _, sector = role_sector(run)
@@ -224,7 +225,30 @@ def pronouns(par: Paragraph) -> None:
         token = par.doc[placed[0]]
         gender = PRONOUNS.get(token.lower_)
         if gender and token.tag_ in ("PRP", "PRP$") and not par.taken[token.i]:
-            par.add(token.i, token.i, "pronoun", gender=gender)
+            draft = par.add(token.i, token.i, "pronoun", gender=gender)
+            if token.lower_ in ("him", "her"):
+                _mark_object(draft, token)
+
+
+#: prepositions whose object is the verb's argument ("spoke to her"), not a
+#: place around its subject ("the screens before him" may be his own)
+_ARGUMENT_PREPOSITIONS = frozenset(
+    "to at with from for about against after of on over into upon".split()  # noqa: SIM905
+)
+
+
+def _mark_object(draft: Draft, token: Any) -> None:
+    """The verb a pronoun is the object of: "thanked him", "spoke to her"
+    (which its own subject is not: "Lula thanked him" is someone else)."""
+    head = token.head
+    if token.dep_ in ("dobj", "dative", "iobj"):
+        draft.verb, draft.is_object = head.i, True
+    elif (
+        token.dep_ == "pobj"
+        and head.dep_ in ("prep", "dative")
+        and head.lower_ in _ARGUMENT_PREPOSITIONS
+    ):
+        draft.verb, draft.is_object = head.head.i, True
 
 
 def speakers(par: Paragraph) -> None:
@@ -241,7 +265,7 @@ def speakers(par: Paragraph) -> None:
         while k < len(doc) and doc[k].is_punct:
             k += 1
         if k < len(doc) and doc[k].lemma_ in REPORTING_LEMMAS:
-            draft.is_subject = True
+            draft.is_subject, draft.verb = True, k
             draft.main_subject = doc[k].dep_ == "ROOT"
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from ...actors import Gazetteer, GazetteerMatch
 from ...actors.genders import FIRST_NAMES, GENDERED
 from ...records import Span
-from .drafts import Draft, slug, valid_on
+from .drafts import Draft, slug, subject_verb, valid_on
 from .roles import person_roles, role_text
 from .vocabulary import (
     HYPHENS,
@@ -126,6 +126,7 @@ class Paragraph:
             is_subject=head.dep_ in ("nsubj", "nsubjpass"),
             main_subject=head.dep_ in ("nsubj", "nsubjpass")
             and head.head.dep_ == "ROOT",
+            verb=subject_verb(head),
             **fields,
         )
         self.drafts.append(draft)
