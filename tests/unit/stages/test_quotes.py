@@ -1373,6 +1373,23 @@ def test_quotes_an_interviews_answers_are_the_interviewees() -> None:
 
 
 @pytest.mark.slow
+def test_quotes_an_interviews_questions_are_nobodys_colon_quote() -> None:
+    # the colon rule read "Q" as a name before a colon
+    text = (
+        "Ambassador Ingrid Solberg spoke to us in Oslo.\n\n"
+        "Q: Did you ever think the talks would fail?\n\n"
+        "A: Every week. There were nights I packed my bags.\n\n"
+        "Q: What changed in the end?\n\n"
+        "A: Both sides realised that nobody was winning."
+    )
+    _, quotes = _run(text)
+    assert [q.speaker_name for q in quotes if q.kind == "colon"] == [
+        "Ingrid Solberg",
+        "Ingrid Solberg",
+    ]
+
+
+@pytest.mark.slow
 def test_quotes_lettered_options_are_no_interview() -> None:
     text = (
         "The survey offered two answers.\n\n"

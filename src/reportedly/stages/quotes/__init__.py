@@ -165,7 +165,8 @@ def extract_quotes(
     turns = transcript_turns(article.text, paragraphs, names)
     turns.extend(headline_signatures(article.text, article.parses))
     if turns:
-        quotations = _outside_turns(quotations, turns)
+        answered = [t for t in turns if t.kind != "question"]
+        quotations = _outside_turns(quotations, answered)
     pieces = [p for q in quotations for p in q.pieces]
     drafts: list[Draft] = []
     for parse, paragraph in zip(article.parses, paragraphs, strict=True):
@@ -179,7 +180,8 @@ def extract_quotes(
         drafts.extend(find_attributions(parse.doc, start, model, text, quoted))
     if turns:  # a turn's label is its speaker: it replaces a colon rule's guess
         labelled = {t.cue for t in turns}
-        drafts = [d for d in drafts if d.cue not in labelled] + turns
+        drafts = [d for d in drafts if d.cue not in labelled]
+        drafts += [t for t in turns if t.kind != "question"]
     assembler = Assembler(article.text, drafts, paragraphs)
     assembler.run(quotations, min_quote_words)
     if not nested:
@@ -280,7 +282,9 @@ def transcript_turns(
     In an interview printed as questions and answers ("Q: ...", "A: ..."),
     the answers are the words of the first person the article names before
     them (``names``, the article's entities), who was interviewed; the
-    questions are the interviewer's, and no quotes.
+    questions are the interviewer's, and no quotes: they come last, of kind
+    ``question``, for the caller to drop the colon rule's reading of them
+    ("Q" is nobody's name). The reports inside a question stay.
     """
     labelled = [
         (paragraph, match)
@@ -297,20 +301,19 @@ def transcript_turns(
             None,
         )
     turns: list[Draft] = []
+    questions: list[Draft] = []
     for paragraph, match in labelled:
-        if match.group(1) in {"Q", "A"} and (
-            letters != {"Q", "A"} or match.group(1) == "Q"
-        ):
-            continue  # a list's "A:", or a question
+        if match.group(1) in {"Q", "A"} and letters != {"Q", "A"}:
+            continue  # a list's "A:"
         end = paragraph.end
         while end > match.end() and text[end - 1] in ' \t\n"”':
             end -= 1
         if end - match.end() < 2:
             continue
         label = Span(start=match.start(1), end=match.end(1))
-        turns.append(
+        (questions if match.group(1) == "Q" else turns).append(
             Draft(
-                kind="colon",
+                kind="question" if match.group(1) == "Q" else "colon",
                 content=[Span(start=match.end(), end=end)],
                 sentence=paragraph,
                 cue=Span(start=match.start(2), end=match.end(2)),
@@ -318,12 +321,14 @@ def transcript_turns(
                 source=label,
                 source_name=(
                     interviewee
-                    if label.text_in(text) == "A"
+                    if match.group(1) == "A"
                     else label.text_in(text).title()
                 ),
             )
         )
-    return turns if len(turns) >= 2 or interviewee else []
+    if len(turns) < 2 and not interviewee:
+        return []
+    return turns + questions
 
 
 #: "Navies to begin joint drills – navy spokesman": a headline and its source
