@@ -1333,3 +1333,36 @@ def test_actors_real_an_object_pronoun_is_not_its_verbs_subject(
 ) -> None:
     _, found = _real(text)
     assert found[pronoun][-1].actor_id == actor_id
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        (  # a company named as companies are
+            "Kasuga Electronics warned of shortages on Wednesday. In a statement, "
+            "the company said demand remained strong.",
+            "org:kasuga-electronics",
+        ),
+        (  # a multinational the gazetteer knows
+            "Toyota raised its forecast on Tuesday. The firm said sales had "
+            "recovered.",
+            "phx:TOYOTA",
+        ),
+        (  # someone of another company speaks between: no guess
+            "Toyota declined to comment. A Honda spokesman said the company was "
+            "monitoring the situation.",
+            None,
+        ),
+    ],
+)
+def test_actors_real_the_company_is_the_company_named_before(
+    nlp: object, text: str, actor_id: str | None
+) -> None:
+    article, _ = _real(text)
+    companies = [
+        m
+        for m in article.mentions
+        if m.span.text_in(text).lower() in {"the company", "the firm"}
+    ]
+    assert [m.actor_id for m in companies] == ([actor_id] if actor_id else [])

@@ -2739,3 +2739,15 @@ def test_quotes_never_raise_on_hostile_text(text: str) -> None:
         assert quote.speaker_name is None or any(
             c.isalnum() for c in quote.speaker_name
         )
+
+
+@pytest.mark.slow
+def test_quotes_the_company_speaks_by_the_name_given_before() -> None:
+    text = (
+        "Kasuga Electronics warned of shortages on Wednesday. In a statement, the "
+        "company said demand remained strong."
+    )
+    article = _linked(text)
+    (quote,) = [q for q in article.quotes if q.cue and q.cue.text_in(text) == "said"]
+    assert quote.speaker_name == "Kasuga Electronics"
+    assert quote.speaker_actor_id == "org:kasuga-electronics"

@@ -24,7 +24,13 @@ from ...actors import Actor, Gazetteer
 from ...actors.genders import FIRST_NAMES
 from .drafts import Draft, code_on, person_id, slug, without
 from .recognize import Paragraph
-from .vocabulary import GOVERNMENT_NOUNS, GROUP_KINDS, ORG_HEADS, PERSON_NOUNS
+from .vocabulary import (
+    COMPANY_NOUNS,
+    GOVERNMENT_NOUNS,
+    GROUP_KINDS,
+    ORG_HEADS,
+    PERSON_NOUNS,
+)
 
 #: How many aliases make a known person famous enough to name by surname alone.
 FAMOUS_ALIASES = 10
@@ -275,6 +281,16 @@ _INSTITUTION_WORDS = ORG_HEADS | frozenset(
 )
 
 
+#: last words of the names of companies
+_COMPANY_WORDS = frozenset(
+    """
+    company corp corporation inc ltd llc plc ag sa co group holdings industries
+    electronics motor motors technologies systems energy pharmaceuticals airways
+    airlines communications labs partners capital
+    """.split()  # noqa: SIM905
+)
+
+
 def _surnames_first(
     drafts: list[Draft],
     people: list[tuple[int, Draft]],
@@ -474,23 +490,32 @@ def resolve_definite(drafts: list[Draft], text: str, window: int) -> list[Draft]
     organisation before, within ``window`` sentences, whose name ends with
     that noun; for "the government" and "the administration", a government
     named so ("the Afghan government", "the Biden administration"; "Tehran"
-    in a headline is not what an Afghan official means by "the government").
-    The drafts, those left unresolved gone."""
+    in a headline is not what an Afghan official means by "the government");
+    for "the company" and "the firm", a company, unless someone of another
+    one speaks between ("a Honda spokesman"). The drafts, those left
+    unresolved gone."""
     gone: set[int] = set()
     for index, draft in enumerate(drafts):
         if not draft.definite:
             continue
         noun = draft.words[0]
         gone.add(index)  # unless an organisation before fits
+        reach = min(window, _COMPANY_WINDOW) if noun in COMPANY_NOUNS else window
         for k in range(index - 1, -1, -1):
             other = drafts[k]
-            if draft.sentence - other.sentence > window:
+            if draft.sentence - other.sentence > reach:
                 break
+            if noun in COMPANY_NOUNS and _someone_of(other, text):
+                break  # "A Honda spokesman said the company ...": Honda
             if other.kind not in GROUP_KINDS or other.actor_id is None:
                 continue
             written = text[other.start : other.end].lower()
             if noun in GOVERNMENT_NOUNS:  # "the Afghan government" (not Tehran)
                 fits = other.sector == "GOV" and noun in written.split()
+            elif noun in COMPANY_NOUNS:  # "Kasuga Electronics ... the company"
+                if not _is_company(other, text[other.start : other.end]):
+                    break  # the nearest organisation is none: no guess further
+                fits = True
             else:  # a name of more than the noun: not "Bank executives"
                 words = written.split()
                 fits = len(words) > 1 and words[-1].strip(".,") == noun
@@ -499,6 +524,31 @@ def resolve_definite(drafts: list[Draft], text: str, window: int) -> list[Draft]
                 gone.discard(index)
                 break
     return without(drafts, gone)
+
+
+#: how many sentences back "the company" looks for one
+_COMPANY_WINDOW = 3
+
+
+def _is_company(draft: Draft, written: str) -> bool:
+    """A company named: so in the gazetteer (a multinational, a business), or
+    by the last word of its name ("Kasuga Electronics"); not a group of them
+    ("Japanese carmakers"). An organisation nobody knows ("Apple", but also
+    "GOP" and "Miracle Run", a stream) is not taken for one."""
+    if (draft.actor_id or "").startswith("grp:"):
+        return False
+    if draft.code == "MNC" or draft.sector == "BUS":
+        return True
+    words = written.split()
+    return len(words) > 1 and words[-1].strip(".,").lower() in _COMPANY_WORDS
+
+
+def _someone_of(draft: Draft, text: str) -> bool:
+    """Someone unnamed whose role a name qualifies ("a Honda spokesman")."""
+    if draft.kind not in ("person", "nominal") or draft.actor_id or not draft.role:
+        return False
+    first = text[draft.start : draft.end].split()[0]
+    return first[:1].isupper() and first.casefold() not in {"a", "an", "the"}
 
 
 def _long_form(

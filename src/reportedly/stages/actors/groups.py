@@ -18,6 +18,7 @@ from .drafts import Draft, group_identity, subject_verb, without
 from .recognize import Paragraph, Placement
 from .roles import role_text
 from .vocabulary import (
+    COMPANY_NOUNS,
     GOVERNMENT_NOUNS,
     GROUP_KINDS,
     ORG_HEADS,
@@ -199,7 +200,11 @@ def definite_organisations(par: Paragraph) -> None:
         word = token.lower_
         k = token.i
         if (
-            (word not in ORG_HEADS and word not in GOVERNMENT_NOUNS)
+            (
+                word not in ORG_HEADS
+                and word not in GOVERNMENT_NOUNS
+                and word not in COMPANY_NOUNS
+            )
             or token.tag_ != "NN"
             or k == 0
             or doc[k - 1].lower_ != "the"

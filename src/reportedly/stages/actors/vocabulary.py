@@ -82,6 +82,9 @@ ORG_HEADS = frozenset(
 #: "the government", "the administration": a government named so before
 GOVERNMENT_NOUNS = frozenset({"government", "administration"})
 
+#: "the company", "the firm": a company named before
+COMPANY_NOUNS = frozenset({"company", "firm"})
+
 #: Lower-case words inside a person's name: "Habib-ur-Rahman", "Omar al-Bashir".
 NAME_PARTICLES = frozenset(
     {"al", "bin", "bint", "da", "de", "del", "der", "di", "du", "e", "el", "i"}

@@ -662,8 +662,15 @@ def _organisation_as_named(
         return None
     named = as_written(mention.span.text_in(article.text))
     noun = speaker.text_in(article.text).lower().split()[-1:]
-    # "the government" after "West Virginia officials": no name of it
-    return named if noun and noun[0] in named.lower().split() else None
+    # "the government" after "West Virginia officials": no name of it; "the
+    # company" is a company of any name ("Kasuga Electronics")
+    if noun and (noun[0] in named.lower().split() or noun[0] in _COMPANY_NOUNS):
+        return named
+    return None
+
+
+#: nouns the actors stage resolves to a company whatever its name
+_COMPANY_NOUNS = frozenset({"company", "firm"})
 
 
 #: the kinds of actor "it" and "they" may stand for as a speaker
