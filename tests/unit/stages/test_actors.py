@@ -1345,8 +1345,7 @@ def test_actors_real_an_object_pronoun_is_not_its_verbs_subject(
             "org:kasuga-electronics",
         ),
         (  # a multinational the gazetteer knows
-            "Toyota raised its forecast on Tuesday. The firm said sales had "
-            "recovered.",
+            "Toyota raised its forecast on Tuesday. The firm said sales had recovered.",
             "phx:TOYOTA",
         ),
         (  # someone of another company speaks between: no guess
