@@ -2751,3 +2751,17 @@ def test_quotes_the_company_speaks_by_the_name_given_before() -> None:
     (quote,) = [q for q in article.quotes if q.cue and q.cue.text_in(text) == "said"]
     assert quote.speaker_name == "Kasuga Electronics"
     assert quote.speaker_actor_id == "org:kasuga-electronics"
+
+
+@pytest.mark.slow
+def test_quotes_it_is_unclear_is_nobodys() -> None:
+    # PolNeAR counts the writer's "It is unclear whether ..." with no source;
+    # "it" stands for the clause, no speaker
+    text = (
+        "Talks resume on Monday. It was not immediately clear whether Kenya "
+        "would attend."
+    )
+    _, quotes = _run(text)
+    unclear = [q for q in quotes if "Kenya would attend" in q.content[0].text_in(text)]
+    assert unclear
+    assert all(q.speaker is None and q.speaker_name is None for q in unclear)

@@ -207,6 +207,13 @@ def extract_quotes(
             draft.cue_lemma in _DECLINING and UNNAMED.match(said)
         ):
             continue  # "who asked not to be named": why no name, not a quote
+        if (
+            draft.cue_lemma == "be"
+            and draft.source is not None
+            and draft.source.text_in(article.text).lower() == "it"
+        ):  # "It was not immediately clear whether ...": nobody's, "it" stands
+            # for the clause
+            draft.source = draft.source_head = None
         seen.add((content, draft.cue))
         name = None
         if draft.source_head is None and draft.source_name:
