@@ -2035,11 +2035,14 @@ def test_quotes_a_headline_quotation_before_a_colon_is_the_next_subjects(
     [
         "Editor’s note: Senator Lane Ortiz regularly misstates the budget figures.",
         "UPDATE: Governor Amara Diallo signed the bill on Friday.",
+        # a section's label the cue scorer took for a reporting noun
+        "Opinion: Why I changed my mind on nuclear power",
     ],
 )
 def test_quotes_a_label_before_a_colon_names_nobody(text: str) -> None:
     _, quotes = _run(text)
     assert not [q for q in quotes if q.kind == "colon"]
+    assert not [q for q in quotes if q.cue and q.cue.text_in(text) == "Opinion"]
 
 
 @pytest.mark.slow

@@ -126,4 +126,7 @@ CUE_NOUNS = frozenset(
 NOT_SPEAKERS = frozenset(
     {"UPDATE", "BREAKING", "CORRECTION", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH"}
     | {"READ MORE", "RELATED", "PHOTO", "VIDEO", "NOTE", "LIVE", "ALSO READ"}
+    # a section's label before a headline ("Opinion: Why I changed my mind")
+    | {"OPINION", "ANALYSIS", "COMMENT", "EDITORIAL", "EXPLAINER", "FACTBOX"}
+    | {"FACT CHECK", "EXCLUSIVE", "REVIEW", "OBITUARY", "PODCAST", "TIMELINE"}
 )

@@ -1543,6 +1543,13 @@ def find_attributions(
                 and sheet.dep[sheet.head[i]] in _SUBJECT_DEPS
             ):  # "Sayed Ahmad Durrani led ...": a name the tagger read as "said"
                 continue  # (not "Said Ellis: ...")
+            if (
+                i == sentence.start
+                and i + 1 < sentence.end
+                and sheet.text[i + 1] == ":"
+                and sheet.text[i].upper() in NOT_SPEAKERS
+            ):
+                continue  # "Opinion: Why I changed my mind": a section's label
             if (sheet.pos[i] in CANDIDATE_POS and model.is_cue(sheet, i)) or (
                 sheet.dep[i] == "pcomp"
                 and sheet.lemma[i] in SPEECH
