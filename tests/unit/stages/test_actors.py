@@ -1365,3 +1365,14 @@ def test_actors_real_the_company_is_the_company_named_before(
         if m.span.text_in(text).lower() in {"the company", "the firm"}
     ]
     assert [m.actor_id for m in companies] == ([actor_id] if actor_id else [])
+
+
+@pytest.mark.slow
+def test_actors_real_a_name_with_an_age_is_a_persons(nlp: object) -> None:
+    # the model reads "Vinícius" as an organisation; an age says otherwise
+    _, found = _real(
+        "Vinícius, 24, has repeatedly accused the authorities of failing to act. "
+        "He said so again on Sunday."
+    )
+    assert found["Vinícius"][0].kind == "person"
+    assert found["He"][0].actor_id == found["Vinícius"][0].actor_id

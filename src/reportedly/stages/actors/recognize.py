@@ -340,10 +340,12 @@ class Paragraph:
 
     def _apposed_person(self, i: int, j: int) -> bool:
         """Whether a name the model read as something else is a person's by
-        an apposition or a title: "Leila Moradi, a researcher at ...",
+        an apposition, a title or an age: "Leila Moradi, a researcher at ...",
         "Lithuania's president, Gitanas Nauseda, ...", "regional governor Oleh
-        Kiper"."""
+        Kiper", "Vinícius, 24, ..."."""
         doc = self.doc
+        if _aged(doc, j) and doc[i].text[:1].isupper() and doc[i].lower_ != "the":
+            return True  # "Vinícius, 24, has repeatedly accused ...": an age
         if j == i or not all(doc[k].pos_ == "PROPN" for k in range(i, j + 1)):
             return False
         if i > 0 and doc[i - 1].lower_ == "the":
@@ -479,3 +481,11 @@ class Paragraph:
             name=name,
             words=tuple(name.split()),
         )
+
+
+def _aged(doc: Any, j: int) -> bool:
+    """Whether an age follows token ``j`` between commas (", 24,")."""
+    if j + 3 >= len(doc) or doc[j + 1].text != "," or doc[j + 3].text != ",":
+        return False
+    age = doc[j + 2].text
+    return age.isdigit() and len(age) <= 3 and 0 < int(age) <= 120
