@@ -2768,3 +2768,18 @@ def test_quotes_it_is_unclear_is_nobodys() -> None:
     unclear = [q for q in quotes if "Kenya would attend" in q.content[0].text_in(text)]
     assert unclear
     assert all(q.speaker is None and q.speaker_name is None for q in unclear)
+
+
+@pytest.mark.slow
+def test_quotes_the_writers_clause_before_a_colon_is_no_content() -> None:
+    # the parser hangs the clause before the colon on the cue
+    text = (
+        "Officials disagree. But the numbers are stubborn: the International "
+        "Energy Agency estimates that nuclear avoided 1.5 billion tonnes of "
+        "emissions last year."
+    )
+    _, quotes = _run(text)
+    quote = _find(quotes, text, "estimates")
+    assert _texts(text, quote.content) == [
+        "that nuclear avoided 1.5 billion tonnes of emissions last year"
+    ]

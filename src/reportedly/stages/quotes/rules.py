@@ -526,6 +526,18 @@ def _own_side_of_semicolons(
     return content
 
 
+def _after_a_colon(cue: Any, content: set[int], sheet: Sheet | None) -> set[int]:
+    """Content after the cue without the writer's clause a colon set before
+    its speaker: "But the numbers are stubborn: the agency estimates that
+    ..." (the parser hangs that clause on the cue too)."""
+    if sheet is None or not content or max(content) <= cue.i:
+        return content
+    colons = [j for j in range(min(content), cue.i) if sheet.text[j] == ":"]
+    if not colons:
+        return content
+    return {i for i in content if i > colons[-1]}
+
+
 #: the marks that open and close a quotation, as tokens (the tokenizer makes
 #: one token of two straight single marks, and of two backticks)
 _DOUBLE_MARKS = DOUBLE_MARKS | {"''", "``"}
@@ -1285,6 +1297,7 @@ def _verb_draft(
             subject = aside if aside is not None else _said_by(token)
     content = _without_trailing_asides(doc, content, sheet)
     content = _own_side_of_semicolons(doc, token, content, sheet)
+    content = _after_a_colon(token, content, sheet)
     content, subject = _colon_signature(token, content, subject, sheet)
     said_when = _leading_date(doc, token, content)
     if said_when:  # "said on Tuesday it would ...": when, not what
