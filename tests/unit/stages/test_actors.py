@@ -1364,3 +1364,11 @@ def test_actors_real_a_name_with_an_age_is_a_persons(nlp: object) -> None:
     )
     assert found["Vinícius"][0].kind == "person"
     assert found["He"][0].actor_id == found["Vinícius"][0].actor_id
+
+
+@pytest.mark.slow
+def test_actors_real_a_brigadier_is_a_title_not_a_name(nlp: object) -> None:
+    _, found = _real(
+        "An army spokesman, Brigadier Nabil Abdallah, denied the accusations."
+    )
+    assert found["Nabil Abdallah"][0].actor_id == "per:nabil-abdallah"

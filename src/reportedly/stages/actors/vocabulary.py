@@ -38,6 +38,7 @@ SECTOR_NAMES = {
 #: Words that stand before a name as a title and are not part of it.
 TITLE_WORDS = frozenset(
     {"acting", "adm", "admiral", "ambassador", "archbishop", "ayatollah", "bishop"}
+    | {"brig", "brigadier"}
     | {"capt", "captain", "cardinal", "chair", "chairman", "chairperson", "chairwoman"}
     | {"chancellor", "chief"}
     | {"col", "colonel", "commander", "congressman", "congresswoman", "crown", "dame"}
