@@ -2783,3 +2783,26 @@ def test_quotes_the_writers_clause_before_a_colon_is_no_content() -> None:
     assert _texts(text, quote.content) == [
         "that nuclear avoided 1.5 billion tonnes of emissions last year"
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        # where the talks are is not who speaks
+        (
+            "Sources close to the negotiations in Jeddah said the army had "
+            "rejected a proposal.",
+            None,
+        ),
+        # officials in a capital are its government's
+        ("Officials in Kyiv said the attack killed three people.", "rep:UKR_GOV"),
+    ],
+)
+def test_quotes_a_place_deeper_in_the_speakers_phrase_is_not_the_speaker(
+    text: str, actor_id: str | None
+) -> None:
+    (quote,) = [
+        q for q in _linked(text).quotes if q.cue and q.cue.text_in(text) == "said"
+    ]
+    assert quote.speaker_actor_id == actor_id

@@ -609,7 +609,13 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
             for m in inside
             if m.kind == "person" and "," not in article.text[head : m.span.start]
         ]
-        chosen = (holding or people[-1:] or before[-1:] or sides[-1:] or inside)[0]
+        # "Sources close to the talks in Jeddah": the place where something
+        # else in the phrase happened is not who speaks
+        near = [m for m in inside if not _placed_deeper(article, m, head, parse_starts)]
+        if not (holding or people or before or sides or near):
+            linked.append(quote)
+            continue
+        chosen = (holding or people[-1:] or before[-1:] or sides[-1:] or near)[0]
         # a person's canonical name resolves "he" and "Peskov" when the person
         # is the speaker; "an aide to President Aliyev" is Aliyev's side, not
         # Aliyev; an institution keeps the name the text gives it
@@ -1044,6 +1050,40 @@ def _head_word(article: Article, span: Span, parse_starts: list[int]) -> str:
     at = _head_offset(article, span, parse_starts)
     found = _WORD.match(article.text, at)
     return found.group() if found else ""
+
+
+#: prepositions that place something ("the talks in Jeddah")
+_LOCATIVE = frozenset({"in", "at", "near", "across", "outside", "inside"})
+
+
+def _placed_deeper(
+    article: Article, mention: Mention, head: int, parse_starts: list[int]
+) -> bool:
+    """Whether a place or state is only where something in the speaker's
+    phrase is, not the speaker's own ("sources close to the negotiations in
+    Jeddah", "students at a school in Merrillville"; but "officials in Kyiv"
+    are Kyiv's). ``head`` is the offset of the phrase's head."""
+    if mention.kind not in {"place", "state"}:
+        return False
+    span = mention.span
+    index = bisect.bisect_right(parse_starts, span.start) - 1
+    if index < 0 or span.end > article.parses[index].end:
+        return False
+    parse = article.parses[index]
+    chunk = parse.doc.char_span(
+        span.start - parse.start, span.end - parse.start, alignment_mode="expand"
+    )
+    if chunk is None or not len(chunk):
+        return False
+    root = chunk.root
+    while root.dep_ in {"appos", "compound", "conj"} and root.head.i != root.i:
+        root = root.head  # "in Pasadena, Calif.": the state goes with the town
+    preposition = root.head
+    return (
+        root.dep_ == "pobj"
+        and preposition.lower_ in _LOCATIVE
+        and parse.start + preposition.head.idx != head
+    )
 
 
 def _head_offset(article: Article, span: Span, parse_starts: list[int]) -> int:
