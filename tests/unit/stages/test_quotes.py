@@ -2806,3 +2806,21 @@ def test_quotes_a_place_deeper_in_the_speakers_phrase_is_not_the_speaker(
         q for q in _linked(text).quotes if q.cue and q.cue.text_in(text) == "said"
     ]
     assert quote.speaker_actor_id == actor_id
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        ("Mayor Ana Ruiz told reporters at City Hall that she was angry.", None),
+        ("Ana Ruiz told reporters in the town of Tula that the dam held.", None),
+        ("Ana Ruiz said at a town hall that the talks had failed.", "town hall"),
+    ],
+)
+def test_quotes_a_town_or_city_hall_is_a_place_not_a_medium(
+    text: str, medium: str | None
+) -> None:
+    _, quotes = _run(text)
+    (quote,) = [q for q in quotes if q.cue and q.cue.text_in(text) in {"said", "told"}]
+    assert quote.medium == medium
+    assert quote.content

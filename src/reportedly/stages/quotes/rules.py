@@ -881,6 +881,10 @@ _CHANNELS = frozenset(
 )
 
 
+#: words of "town hall" (a meeting, a medium) that alone name a place
+_PLACES = frozenset({"town", "hall"})
+
+
 def _medium(noun: Any) -> str | None:
     """The medium a noun names, with the medium nouns compounded with it: ``an
     interview``, ``a news conference``, ``a television interview``.
@@ -1230,6 +1234,8 @@ def _verb_draft(
     for child in children:
         if child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
             setting.update(_subtree(child))
+    if medium in _PLACES:
+        medium = None  # "told reporters at City Hall", "in the town of Tula"
     if medium is None:
         medium = _participle_medium(token, children)
     said_first = [
