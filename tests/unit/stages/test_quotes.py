@@ -2824,3 +2824,18 @@ def test_quotes_a_town_or_city_hall_is_a_place_not_a_medium(
     (quote,) = [q for q in quotes if q.cue and q.cue.text_in(text) in {"said", "told"}]
     assert quote.medium == medium
     assert quote.content
+
+
+@pytest.mark.slow
+def test_quotes_a_live_blogs_long_name_before_a_colon_speaks() -> None:
+    # a time stamp and a dash before a name of six words: the colon is past
+    # the first eight tokens
+    text = (
+        "10:40 GMT - Qatar's spokesman Majed al-Ansari says mediators are "
+        "“cautiously optimistic” but warns that “major gaps remain.”\n\n"
+        "11:15 GMT - Israeli Prime Minister Benjamin Netanyahu: “We will not end "
+        "the war until all hostages are home.”"
+    )
+    _, quotes = _run(text)
+    home = [q for q in quotes if "hostages are home" in _texts(text, q.content)[-1]]
+    assert [(q.kind, q.speaker_name) for q in home] == [("colon", "Benjamin Netanyahu")]

@@ -1456,9 +1456,16 @@ _ROLES_TO = frozenset(
 _DASHES = frozenset({"-", "–", "—", "―", "--"})
 
 
+#: a headline's speaker before a colon is a short phrase (at most
+#: ``_COLON_NAME`` words) that a time stamp and a dash may precede ("11:15 GMT -
+#: Israeli Prime Minister Benjamin Netanyahu: ...")
+_COLON_NAME = 7
+_COLON_REACH = 14
+
+
 def _colon_draft(sentence: Any, offset: int, span: Span) -> Draft | None:
     """A headline ``Speaker: claim`` (a short name phrase, then a colon)."""
-    colon = next((t for t in sentence[:8] if t.text == ":"), None)
+    colon = next((t for t in sentence[:_COLON_REACH] if t.text == ":"), None)
     if colon is None or colon.i == sentence.start or colon.i >= sentence.end - 2:
         return None
     left = sentence.doc[sentence.start : colon.i]
@@ -1469,6 +1476,8 @@ def _colon_draft(sentence: Any, offset: int, span: Span) -> Draft | None:
         left = sentence.doc[dashes[-1] + 1 : colon.i]
         if not len(left):
             return None
+    if len(left) > _COLON_NAME:
+        return None
     named = (
         any(t.pos_ == "PROPN" for t in left)
         or (dashes and left.text.istitle())
@@ -1524,7 +1533,7 @@ def find_attributions(
         span = Span(start=offset + sentence.start_char, end=offset + sentence.end_char)
         # a headline's colon is among its first words (read off the sheet:
         # making spaCy tokens is slow)
-        first = range(sentence.start, min(sentence.end, sentence.start + 8))
+        first = range(sentence.start, min(sentence.end, sentence.start + _COLON_REACH))
         if sheet is None or any(sheet.text[k] == ":" for k in first):
             colon = _colon_draft(sentence, offset, span)
             if colon is not None:
