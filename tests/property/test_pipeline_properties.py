@@ -9,7 +9,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportedly import Article, Store, article_to_dict, read_documents
+from reportedly import (
+    Article,
+    Pipeline,
+    Store,
+    article_to_dict,
+    load_config,
+    read_documents,
+)
+from reportedly.registry import BatchStage
 from reportedly.stages.clean import clean
 
 TEXT = st.text(
@@ -76,3 +84,101 @@ def test_property_store_round_trips(db: str, text: str) -> None:
         store.save([article], run_id=run_id, stages=["clean.v1"])
         assert store.load_article("p") == article
         assert store.counts()["documents"] == 1
+
+
+# what scraped news is made of, joined at random: names, cues, event verbs,
+# every quote mark, datelines, widgets, stray characters
+_NEWS = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "said",
+                "told",
+                "according to",
+                "attacked",
+                "condemned",
+                "accused",
+                "met with",
+                "denied that",
+                "may have",
+                "not",
+                "Russia",
+                "Ukraine",
+                "the Taliban",
+                "Hekmatyar",
+                "Putin",
+                "Kabul",
+                "the UN",
+                "he",
+                "she",
+                "It",
+                ":",
+                " ",
+                " ",
+                "\n",
+                "\n\n",
+                ".",
+                ",",
+                ";",
+                "—",
+                " -- ",
+                "(",
+                ")",
+                '"',
+                "'",
+                "“",
+                "”",
+                "‘",
+                "’",
+                "«",
+                "»",
+                "Q:",
+                "A:",
+                "KABUL (AP) —",
+                "on Monday",
+                "Nov. 19",
+                "Photo:",
+                "Share this",
+                "Mr.",
+                "U.S.",
+                "I",
+                "Reuters",
+                "Ana Ruiz",
+                "the minister",
+                "who",
+                "the company",
+            ]
+        ),
+        st.characters(blacklist_categories=("Cs",)),
+    ),
+    max_size=80,
+).map("".join)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    """The default pipeline, built once (its models load once)."""
+    return Pipeline.from_config(load_config())
+
+
+@pytest.mark.slow
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+@given(text=_NEWS)
+def test_property_the_pipeline_never_raises_and_points_inside(
+    pipeline: Pipeline, text: str
+) -> None:
+    """Every stage on any text: mentions', quotes' and events' spans lie
+    inside it."""
+    article = Article(doc_id="p", text=text)
+    for built in pipeline.stages:
+        stage = built.stage
+        if isinstance(stage, BatchStage):
+            (article,) = list(stage.pipe([article]))
+        else:
+            article = stage(article)
+    spans = [s for q in article.quotes for s in (*q.content, q.cue, q.speaker)]
+    spans += [s for e in article.events for s in (e.trigger, e.sentence)]
+    spans += [m.span for m in article.mentions]
+    for span in spans:
+        if span is not None:
+            assert 0 <= span.start <= span.end <= len(text)
