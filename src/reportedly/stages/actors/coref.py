@@ -271,16 +271,6 @@ def _company(drafts: list[Draft], index: int, gazetteer: Gazetteer) -> int:
     return -1
 
 
-#: last words of the names of companies and institutions
-_INSTITUTION_WORDS = ORG_HEADS | frozenset(
-    """
-    electronics news international motor motors holdings report media
-    technologies systems energy pharmaceuticals airways communications labs
-    partners capital ratings llc plc ag sa co
-    """.split()  # noqa: SIM905
-)
-
-
 #: last words of the names of companies
 _COMPANY_WORDS = frozenset(
     """
@@ -288,6 +278,10 @@ _COMPANY_WORDS = frozenset(
     electronics motor motors technologies systems energy pharmaceuticals airways
     airlines communications labs partners capital
     """.split()  # noqa: SIM905
+)
+#: last words of the names of companies and institutions
+_INSTITUTION_WORDS = (
+    ORG_HEADS | _COMPANY_WORDS | {"news", "international", "report", "media", "ratings"}
 )
 
 
@@ -513,7 +507,7 @@ def resolve_definite(drafts: list[Draft], text: str, window: int) -> list[Draft]
             if noun in GOVERNMENT_NOUNS:  # "the Afghan government" (not Tehran)
                 fits = other.sector == "GOV" and noun in written.split()
             elif noun in COMPANY_NOUNS:  # "Kasuga Electronics ... the company"
-                if not _is_company(other, text[other.start : other.end]):
+                if not _is_company(other, written):
                     break  # the nearest organisation is none: no guess further
                 fits = True
             else:  # a name of more than the noun: not "Bank executives"
@@ -539,8 +533,8 @@ def _is_company(draft: Draft, written: str) -> bool:
         return False
     if draft.code == "MNC" or draft.sector == "BUS":
         return True
-    words = written.split()
-    return len(words) > 1 and words[-1].strip(".,").lower() in _COMPANY_WORDS
+    words = written.lower().split()
+    return len(words) > 1 and words[-1].strip(".,") in _COMPANY_WORDS
 
 
 def _someone_of(draft: Draft, text: str) -> bool:
