@@ -179,11 +179,11 @@ def _pair_line(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int 
             continue
         width = 1
         if char == "'" and text.startswith("''", index) and index + 1 < hi:
-            family, width = "double", 2
-            is_open = any(f == family for f, _ in stack)
+            family, width = "double", 2  # two straight single marks for one
+        is_open = any(f == family for f, _ in stack)
+        if width == 2:
             role = _doubled(text, index, is_open=is_open)
         else:
-            is_open = any(f == family for f, _ in stack)
             role = _role(text, index, is_open=is_open)
         if role == "open":
             stack.append((family, index))
