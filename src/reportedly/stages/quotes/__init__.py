@@ -1065,38 +1065,43 @@ def _placed_deeper(
     are Kyiv's). ``head`` is the offset of the phrase's head."""
     if mention.kind not in {"place", "state"}:
         return False
-    span = mention.span
-    index = bisect.bisect_right(parse_starts, span.start) - 1
-    if index < 0 or span.end > article.parses[index].end:
+    found = _head_token(article, mention.span, parse_starts)
+    if found is None:
         return False
-    parse = article.parses[index]
-    chunk = parse.doc.char_span(
-        span.start - parse.start, span.end - parse.start, alignment_mode="expand"
-    )
-    if chunk is None or not len(chunk):
-        return False
-    root = chunk.root
+    offset, root = found
     while root.dep_ in {"appos", "compound", "conj"} and root.head.i != root.i:
         root = root.head  # "in Pasadena, Calif.": the state goes with the town
     preposition = root.head
     return (
         root.dep_ == "pobj"
         and preposition.lower_ in _LOCATIVE
-        and parse.start + preposition.head.idx != head
+        and offset + preposition.head.idx != head
     )
 
 
-def _head_offset(article: Article, span: Span, parse_starts: list[int]) -> int:
-    """The character offset of a span's syntactic head (its end when unknown);
-    ``parse_starts`` are where the article's parses start."""
+def _head_token(
+    article: Article, span: Span, parse_starts: list[int]
+) -> tuple[int, Any] | None:
+    """A span's syntactic head as a spaCy token, with where its parse starts
+    (``parse_starts`` are where the article's parses start); None when no
+    parse holds the span."""
     parses = article.parses
     index = bisect.bisect_right(parse_starts, span.start) - 1
     if index < 0 or span.end > parses[index].end:
-        return span.end - 1
+        return None
     parse = parses[index]
     chunk = parse.doc.char_span(
         span.start - parse.start, span.end - parse.start, alignment_mode="expand"
     )
-    if chunk is not None and len(chunk):
-        return int(parse.start + chunk.root.idx)
-    return span.end - 1
+    if chunk is None or not len(chunk):
+        return None
+    return parse.start, chunk.root
+
+
+def _head_offset(article: Article, span: Span, parse_starts: list[int]) -> int:
+    """The character offset of a span's syntactic head (its end when unknown)."""
+    found = _head_token(article, span, parse_starts)
+    if found is None:
+        return span.end - 1
+    offset, root = found
+    return int(offset + root.idx)
