@@ -1215,7 +1215,9 @@ def _verb_draft(
             and word in _MEDIUM_PREPOSITIONS
             and (named := _medium(noun)) is not None
         ):
-            medium = named
+            # "at City Hall", "in the town of Tula": where, no medium (though
+            # what was said may hang there too)
+            medium = None if named in _PLACES else named
             if addressee is None and named.split()[-1] in {"interview", "call"}:
                 # "in an interview with Al Jazeera": whom it was said to
                 addressee = _interviewer(noun)
@@ -1234,8 +1236,6 @@ def _verb_draft(
     for child in children:
         if child.dep_ == "npadvmod" and child.ent_type_ in {"DATE", "TIME"}:
             setting.update(_subtree(child))
-    if medium in _PLACES:
-        medium = None  # "told reporters at City Hall", "in the town of Tula"
     if medium is None:
         medium = _participle_medium(token, children)
     said_first = [
