@@ -2815,6 +2815,12 @@ def test_quotes_a_place_deeper_in_the_speakers_phrase_is_not_the_speaker(
         ("Mayor Ana Ruiz told reporters at City Hall that she was angry.", None),
         ("Ana Ruiz told reporters in the town of Tula that the dam held.", None),
         ("Ana Ruiz said at a town hall that the talks had failed.", "town hall"),
+        # the medium after the place is still read
+        (
+            "Mayor Ana Ruiz told reporters at City Hall in an interview that she "
+            "was angry.",
+            "interview",
+        ),
     ],
 )
 def test_quotes_a_town_or_city_hall_is_a_place_not_a_medium(
