@@ -2771,14 +2771,17 @@ def test_quotes_it_is_unclear_is_nobodys() -> None:
 
 
 @pytest.mark.slow
-def test_quotes_the_writers_clause_before_a_colon_is_no_content() -> None:
+@pytest.mark.parametrize("cues", ["model", "lexicon"])
+def test_quotes_the_writers_clause_before_a_colon_is_no_content(cues: str) -> None:
     # the parser hangs the clause before the colon on the cue
+    from reportedly.stages.nlp import SpacyParser
+
     text = (
         "Officials disagree. But the numbers are stubborn: the International "
         "Energy Agency estimates that nuclear avoided 1.5 billion tonnes of "
         "emissions last year."
     )
-    _, quotes = _run(text)
+    quotes = RuleQuotes(cues=cues)(SpacyParser()(_article(text))).quotes
     quote = _find(quotes, text, "estimates")
     assert _texts(text, quote.content) == [
         "that nuclear avoided 1.5 billion tonnes of emissions last year"

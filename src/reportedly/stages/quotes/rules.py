@@ -529,10 +529,13 @@ def _own_side_of_semicolons(
 def _after_a_colon(cue: Any, content: set[int], sheet: Sheet | None) -> set[int]:
     """Content after the cue without the writer's clause a colon set before
     its speaker: "But the numbers are stubborn: the agency estimates that
-    ..." (the parser hangs that clause on the cue too)."""
-    if sheet is None or not content or max(content) <= cue.i:
+    ..." (the parser hangs that clause on the cue too). ``sheet`` is the
+    paragraph's sheet when the caller has one."""
+    if not content or max(content) <= cue.i:
         return content
-    colons = [j for j in range(min(content), cue.i) if sheet.text[j] == ":"]
+    doc = cue.doc
+    words = sheet.text if sheet is not None else [t.text for t in doc]
+    colons = [j for j in range(min(content), cue.i) if words[j] == ":"]
     if not colons:
         return content
     return {i for i in content if i > colons[-1]}
