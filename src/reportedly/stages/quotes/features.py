@@ -16,7 +16,6 @@ PolNeAR dev, and is faster.)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from .cues import BELIEF, CUE_NOUNS, MEDIUM_NOUNS, SPEECH
 from .sheet import Sheet
@@ -336,7 +335,18 @@ class ContentMemo:
     """What :func:`content_features` builds once per cue and shares between
     the tokens of its sentence: a token's path extends its head's."""
 
-    __slots__ = ("cue", "lc", "named", "rules", "sheet", "tops", "walks", "wholes")
+    __slots__ = (
+        "aboves",
+        "children",
+        "clauses",
+        "cue",
+        "lc",
+        "rules",
+        "sheet",
+        "tops",
+        "walks",
+        "wholes",
+    )
 
     def __init__(self, sheet: Sheet, cue: int) -> None:
         self.sheet = sheet
@@ -347,7 +357,9 @@ class ContentMemo:
         self.walks: dict[int, _Walk] = {}
         self.tops: dict[int, list[str]] = {}
         #: the strings of :meth:`clause`, :meth:`above` and :meth:`child`
-        self.named: dict[Any, str] = {}
+        self.clauses: dict[tuple[int, int], str] = {}
+        self.aboves: dict[tuple[int, int], str] = {}
+        self.children: dict[int, str] = {}
         #: the source picker's strings of a path, of :meth:`whole`
         self.wholes: dict[str, tuple[str, ...]] = {}
 
@@ -414,11 +426,11 @@ class ContentMemo:
     def clause(self, top: int, depth: int) -> str:
         """A clause right below the cue: its relation and its verb's class,
         and how deep in it a token is."""
-        known = self.named.get((top, depth))
+        known = self.clauses.get((top, depth))
         if known is None:
             sheet = self.sheet
             known = f"x1={sheet.dep[top]}|xlc={lemma_class(sheet, top)}|d={depth}"
-            self.named[top, depth] = known
+            self.clauses[top, depth] = known
         return known
 
     def whole(self, pa: str) -> tuple[str, ...]:
@@ -437,18 +449,18 @@ class ContentMemo:
 
     def above(self, ups: int, depth: int) -> str:
         """Where the cue hangs, for a token reached by climbing ``ups`` steps."""
-        known = self.named.get((-1, ups, depth))
+        known = self.aboves.get((ups, depth))
         if known is None:
             known = f"HD={self.sheet.dep[self.cue]}|u={ups}|d={depth}"
-            self.named[-1, ups, depth] = known
+            self.aboves[ups, depth] = known
         return known
 
     def child(self, top: int) -> str:
         """The relation and tag of the cue's child a token sits below."""
-        known = self.named.get(top)
+        known = self.children.get(top)
         if known is None:
             sheet = self.sheet
-            known = self.named[top] = f"child={sheet.dep[top]}|ctag={sheet.tag[top]}"
+            known = self.children[top] = f"child={sheet.dep[top]}|ctag={sheet.tag[top]}"
         return known
 
     def top(self, top: int) -> list[str]:
