@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hostile_text import news_text
 from reportedly import (
     Article,
     Pipeline,
@@ -86,73 +87,8 @@ def test_property_store_round_trips(db: str, text: str) -> None:
         assert store.counts()["documents"] == 1
 
 
-# what scraped news is made of, joined at random: names, cues, event verbs,
-# every quote mark, datelines, widgets, stray characters
-_NEWS = st.lists(
-    st.one_of(
-        st.sampled_from(
-            [
-                "said",
-                "told",
-                "according to",
-                "attacked",
-                "condemned",
-                "accused",
-                "met with",
-                "denied that",
-                "may have",
-                "not",
-                "Russia",
-                "Ukraine",
-                "the Taliban",
-                "Hekmatyar",
-                "Putin",
-                "Kabul",
-                "the UN",
-                "he",
-                "she",
-                "It",
-                ":",
-                " ",
-                " ",
-                "\n",
-                "\n\n",
-                ".",
-                ",",
-                ";",
-                "—",
-                " -- ",
-                "(",
-                ")",
-                '"',
-                "'",
-                "“",
-                "”",
-                "‘",
-                "’",
-                "«",
-                "»",
-                "Q:",
-                "A:",
-                "KABUL (AP) —",
-                "on Monday",
-                "Nov. 19",
-                "Photo:",
-                "Share this",
-                "Mr.",
-                "U.S.",
-                "I",
-                "Reuters",
-                "Ana Ruiz",
-                "the minister",
-                "who",
-                "the company",
-            ]
-        ),
-        st.characters(blacklist_categories=("Cs",)),
-    ),
-    max_size=80,
-).map("".join)
+# fragments of news copy and stray characters (tests/hostile_text.py)
+_NEWS = news_text(80, stray=True)
 
 
 @pytest.fixture(scope="module")

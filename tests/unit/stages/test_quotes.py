@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from hostile_text import news_text
 from reportedly.errors import ConfigError
 from reportedly.records import Article, Meta, Quote, Region, Span
 from reportedly.stages.nlp import Parse
@@ -2652,76 +2653,8 @@ def test_quotes_a_description_speaks_as_the_person_named_beside_it() -> None:
     )
 
 
-# fragments news copy is made of, and what scraping does to it: every quote
-# mark, unpaired and nested; cues, names, pronouns, colons, dashes, datelines,
-# transcript labels, line breaks, stray characters
-_HOSTILE = st.lists(
-    st.sampled_from(
-        [
-            "said",
-            "told",
-            "according to",
-            "claimed",
-            "warned",
-            "added",
-            ":",
-            " ",
-            " ",
-            "\n",
-            "\n\n",
-            ".",
-            ",",
-            ";",
-            "—",
-            " -- ",
-            "―",
-            "(",
-            ")",
-            '"',
-            "'",
-            "''",
-            "“",
-            "”",
-            "‘",
-            "’",
-            "«",
-            "»",
-            "„",
-            "「",
-            "」",
-            "Ana Ruiz",
-            "the minister",
-            "he",
-            "she",
-            "they",
-            "It",
-            "Reuters",
-            "the United Nations",
-            "Q:",
-            "A:",
-            "WALLACE:",
-            "KABUL (AP) —",
-            "that",
-            "the talks failed",
-            "we will win",
-            "Asked about it",
-            "who asked not to be named",
-            "in an interview",
-            "on Monday",
-            "Mr.",
-            "Dr.",
-            "U.S.",
-            "I",
-            "x",
-            "é",
-            "\u00a0",
-            "\t",
-            "!!!",
-            "?",
-        ]
-    ),
-    max_size=40,
-).map("".join)
+# fragments of news copy and what scraping does to it (tests/hostile_text.py)
+_HOSTILE = news_text(40)
 
 
 @pytest.mark.slow
