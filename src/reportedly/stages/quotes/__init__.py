@@ -164,9 +164,12 @@ def extract_quotes(
     author = authors[0] if resolve_names and len(authors) == 1 else None
     turns = transcript_turns(article.text, paragraphs, names)
     turns.extend(headline_signatures(article.text, article.parses))
+    # a turn's label is its speaker: it replaces a colon rule's guess (and an
+    # interview's question is nobody's quote)
+    labelled = {t.cue for t in turns}
+    turns = [t for t in turns if t.kind != "question"]
     if turns:
-        answered = [t for t in turns if t.kind != "question"]
-        quotations = _outside_turns(quotations, answered)
+        quotations = _outside_turns(quotations, turns)
     pieces = [p for q in quotations for p in q.pieces]
     drafts: list[Draft] = []
     for parse, paragraph in zip(article.parses, paragraphs, strict=True):
@@ -178,10 +181,8 @@ def extract_quotes(
         ]
         text = article.text[start : paragraph.end]
         drafts.extend(find_attributions(parse.doc, start, model, text, quoted))
-    if turns:  # a turn's label is its speaker: it replaces a colon rule's guess
-        labelled = {t.cue for t in turns}
-        drafts = [d for d in drafts if d.cue not in labelled]
-        drafts += [t for t in turns if t.kind != "question"]
+    if labelled:
+        drafts = [d for d in drafts if d.cue not in labelled] + turns
     assembler = Assembler(article.text, drafts, paragraphs)
     assembler.run(quotations, min_quote_words)
     if not nested:
