@@ -17,7 +17,7 @@ import resource
 import time
 from pathlib import Path
 
-from reportedly import Article, Pipeline, load_config, read_documents
+from reportedly import Article, Pipeline, load_config, native, read_documents
 from reportedly.registry import BatchStage
 from reportedly.stages.nlp import load_model
 
@@ -90,6 +90,9 @@ def main(paths: list[str], repeat: int) -> None:
                     for k, v in stage_seconds.items()
                     if nlp_seconds and k != "nlp.spacy.v1"
                 },
+                # whether the quote stage ran compiled (`make native`), and why
+                "quote_stage_compiled": native.status().active,
+                "native": native.status().reason,
                 "peak_rss_mb": round(
                     resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                 ),
