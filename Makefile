@@ -20,7 +20,7 @@ DEV_STAMP := $(VENV)/.dev-$(DEV_HASH)-$(REQ_HASH)
 # the compiled quote stage: rebuilt when a source it is compiled from changes;
 # reportedly.native ignores it for any source that differs from the build
 NATIVE := src/reportedly/native.json
-NATIVE_SOURCES := $(wildcard src/reportedly/stages/quotes/*.py) src/reportedly/native.py scripts/build_native.py requirements/native.txt
+NATIVE_SOURCES := $(filter-out %/__init__.py,$(wildcard src/reportedly/stages/quotes/*.py)) src/reportedly/native.py scripts/build_native.py requirements/native.txt
 
 .PHONY: demo native test test-native lint typecheck unit eval eval-cleaning eval-actors eval-quotes eval-events eval-provenance train-quotes bench lock clean-venv smoke help gazetteer
 
