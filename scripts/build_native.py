@@ -99,7 +99,12 @@ def build() -> str | None:
         return f"no extension was written for {', '.join(missing)}"
     MANIFEST.write_text(
         json.dumps(
-            {"python": sys.implementation.cache_tag, "modules": digests}, indent=1
+            {
+                "python": sys.implementation.cache_tag,
+                "library": f"{GROUP}__mypyc",
+                "modules": digests,
+            },
+            indent=1,
         )
         + "\n",
         encoding="utf-8",

@@ -48,7 +48,8 @@ MODULES = tuple(
         "speakers",
     )
 )
-#: what the build compiled: ``{"python": cache tag, "modules": {name: sha256}}``
+#: what the build compiled: ``{"python": cache tag, "library": the group's
+#: shared library, "modules": {name: sha256}}``
 MANIFEST = Path(__file__).with_name("native.json")
 #: ``auto`` (the default), ``0`` (never) or ``require``
 ENV = "REPORTEDLY_NATIVE"
@@ -120,6 +121,12 @@ def check(
                 False,
                 f"{source.name} changed since it was compiled (run `make native`)",
             )
+    library = built.get("library")
+    if library is not None:
+        try:  # the group's shared library: loading it runs none of the modules
+            importlib.import_module(str(library))
+        except ImportError as exc:
+            return NativeStatus(False, f"cannot load the compiled modules: {exc}")
     return NativeStatus(True, "compiled modules built from these sources")
 
 

@@ -81,6 +81,15 @@ def test_native_not_used_without_a_whole_build(
     assert reason in status.reason
 
 
+def test_native_not_used_when_its_library_does_not_load(tmp_path: Path) -> None:
+    manifest = _build(tmp_path)
+    built = json.loads(manifest.read_text())
+    manifest.write_text(json.dumps({**built, "library": "no_such_library__mypyc"}))
+    status = _check(tmp_path, manifest)
+    assert not status.active
+    assert "cannot load the compiled modules" in status.reason
+
+
 def test_native_not_used_when_built_for_another_python(tmp_path: Path) -> None:
     status = _check(tmp_path, _build(tmp_path, python="cpython-27"))
     assert not status.active
