@@ -2046,6 +2046,20 @@ def test_quotes_a_label_before_a_colon_names_nobody(text: str) -> None:
     assert not [q for q in quotes if q.cue and q.cue.text_in(text) == "Opinion"]
 
 
+def test_quotes_a_content_never_starts_or_ends_with_a_space() -> None:
+    # a no-break space after the colon is a token of its own: it was the
+    # content's first character
+    text = (
+        "Bill Clinton, 1992:\xa0“Our new direction must offer high skills and high "
+        "wages for every worker.”\nThis was the plan."
+    )
+    _, quotes = _run(text)
+    (quote,) = [q for q in quotes if q.kind == "colon"]
+    assert _texts(text, quote.content) == [
+        "“Our new direction must offer high skills and high wages for every worker.”"
+    ]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "source", "content"),

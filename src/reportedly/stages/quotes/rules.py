@@ -82,6 +82,11 @@ def _span(offset: int, first: Any, last: Any) -> Span:
     return Span(start=offset + first.idx, end=offset + last.idx + len(last.text))
 
 
+def _at_edge(word: str) -> bool:
+    """Whether a token at a run's edge is left out: punctuation or a space."""
+    return word in _EDGE_PUNCT or word.isspace()
+
+
 def _runs(
     doc: Any, indices: Iterable[int], offset: int, sheet: Sheet | None = None
 ) -> list[Span]:
@@ -101,10 +106,10 @@ def _runs(
     run: list[int] = []
     for index in [*ordered, -2]:
         if run and index != run[-1] + 1:
-            lo, hi = 0, len(run)
-            while lo < hi and words[run[lo]] in _EDGE_PUNCT:
+            lo, hi = 0, len(run)  # "said:\xa0“...": a space is a token too
+            while lo < hi and _at_edge(words[run[lo]]):
                 lo += 1
-            while hi > lo and words[run[hi - 1]] in _EDGE_PUNCT:
+            while hi > lo and _at_edge(words[run[hi - 1]]):
                 hi -= 1
             if hi > lo and any(words[run[k]][:1].isalnum() for k in range(lo, hi)):
                 last = run[hi - 1]
