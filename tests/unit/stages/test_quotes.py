@@ -2676,9 +2676,11 @@ _HOSTILE = news_text(40)
 @given(_HOSTILE)
 @example(",Q:Ana Ruiz")  # a label of no name
 @example("according toKABUL (AP) — -- :")  # no name after the dash
+@example('" -- .')  # a content piece of no word
 def test_quotes_never_raise_on_hostile_text(text: str) -> None:
-    """Any text gives quotes whose every span is inside it, in order, and
-    whose speakers' names are words."""
+    """Any text gives quotes whose every span is inside it, in order, whose
+    content pieces hold words with no space at their edges, and whose
+    speakers' names are words."""
     for quote in (*_run(text)[1], *_linked(text).quotes):
         spans = [*quote.content, quote.cue, quote.speaker, quote.addressee, quote.hedge]
         for span in spans:
@@ -2686,6 +2688,10 @@ def test_quotes_never_raise_on_hostile_text(text: str) -> None:
                 assert 0 <= span.start <= span.end <= len(text)
         starts = [span.start for span in quote.content]
         assert starts == sorted(starts)
+        for piece in quote.content:
+            said = piece.text_in(text)
+            assert said == said.strip()
+            assert any(c.isalnum() for c in said)
         assert quote.speaker_name is None or any(
             c.isalnum() for c in quote.speaker_name
         )

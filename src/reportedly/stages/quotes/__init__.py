@@ -191,7 +191,8 @@ def extract_quotes(
     quotes: list[Quote] = []
     seen: set[tuple[tuple[Span, ...], Span | None]] = set()
     for draft in assembler.drafts:
-        content = tuple(fill_gaps(draft, assembler))
+        # cut around a quotation or an aside, a content may end at a space
+        content = tuple(_trimmed(article.text, fill_gaps(draft, assembler)))
         head = draft.source_head
         if (
             draft.source is not None
