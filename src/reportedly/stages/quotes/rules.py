@@ -1338,9 +1338,11 @@ def _verb_draft(
         content &= set(_subtree(token))  # the aside reports within itself
     if clauses:  # "It is widely believed that ...": the "it" stands for the clause
         content.difference_update(
-            c.i
-            for c in children
-            if c.dep_ in {"expl", "nsubjpass", "nsubj"} and c.lower_ == "it"
+            [
+                c.i
+                for c in children
+                if c.dep_ in {"expl", "nsubjpass", "nsubj"} and c.lower_ == "it"
+            ]
         )
     if token.dep_ == "relcl":
         # "X, who has long called for tougher action, said ...": a relative
@@ -1349,7 +1351,7 @@ def _verb_draft(
     said_so = _pro_form(token)
     if said_so:
         content = said_so  # "said as much in an interview": what was said
-    content.difference_update(t.i for t in cue_tokens)
+    content.difference_update([t.i for t in cue_tokens])
     hedge_tokens = [c for c in children if c.lower_ in HEDGES]
     for child in clauses:
         hedge_tokens.extend(
@@ -1644,7 +1646,7 @@ def hedge_frame(
         if not subjects or subjects[0].lower_ not in {"i", "we"}:
             continue
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-        for conj in (c for c in verb.children if c.dep_ == "conj"):
+        for conj in [c for c in verb.children if c.dep_ == "conj"]:
             if conj.lemma_.lower() in HEDGE_FRAMES:  # "understand and hear that"
                 clauses += [c for c in conj.children if c.dep_ == "ccomp"]
         if not clauses:
