@@ -65,11 +65,15 @@ def test_native_not_used_after_a_source_changes(tmp_path: Path) -> None:
         (lambda root, m: m.unlink(), "not built"),
         (lambda root, m: m.write_text("{"), "unreadable build manifest"),
         (
+            lambda root, m: m.write_text('{"python": "x", "modules": []}'),
+            "unreadable build manifest",
+        ),
+        (
             lambda root, m: (root / "pkg" / f"one{SUFFIX}").unlink(),
             "no compiled module",
         ),
     ],
-    ids=["no manifest", "broken manifest", "extension missing"],
+    ids=["no manifest", "broken manifest", "digests not a table", "extension missing"],
 )
 def test_native_not_used_without_a_whole_build(
     tmp_path: Path, spoil, reason: str
