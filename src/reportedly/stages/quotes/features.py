@@ -387,7 +387,7 @@ class ContentMemo:
         step = _named(_DOWN, "D:", dep)
         own = _branch_node(sheet, self.cue, node, chain[0]) if dep in _BRANCHING else []
         if len(chain) == 1:
-            steps = [*[f"U:{d}" for d in ups], step]
+            steps = [f"U:{d}" for d in ups] + [step]
             walk = _Walk(
                 steps=len(steps),
                 start="/".join(steps[:4]),
