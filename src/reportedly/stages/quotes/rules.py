@@ -538,9 +538,10 @@ def _after_a_colon(cue: Any, content: set[int], sheet: Sheet | None) -> set[int]
     paragraph's sheet when the caller has one."""
     if not content or max(content) <= cue.i:
         return content
-    doc = cue.doc
-    words = sheet.text if sheet is not None else [t.text for t in doc]
-    colons = [j for j in range(min(content), cue.i) if words[j] == ":"]
+    lo = min(content)
+    words = sheet.text if sheet is not None else [t.text for t in cue.doc[lo : cue.i]]
+    offset = 0 if sheet is not None else lo
+    colons = [j for j in range(lo, cue.i) if words[j - offset] == ":"]
     if not colons:
         return content
     return {i for i in content if i > colons[-1]}
