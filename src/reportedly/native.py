@@ -74,11 +74,11 @@ def source_path(module: str, root: Path = _PACKAGE_ROOT) -> Path:
 def extension_paths(module: str, root: Path = _PACKAGE_ROOT) -> list[Path]:
     """The C extensions Python would import for ``module``, if any."""
     base = root.joinpath(*module.split("."))
-    return [
+    found = (
         base.with_name(base.name + suffix)
         for suffix in importlib.machinery.EXTENSION_SUFFIXES
-        if base.with_name(base.name + suffix).exists()
-    ]
+    )
+    return [path for path in found if path.exists()]
 
 
 def digest(path: Path) -> str:
