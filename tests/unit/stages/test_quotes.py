@@ -17,7 +17,7 @@ from hostile_text import news_text
 from reportedly.errors import ConfigError
 from reportedly.records import Article, Meta, Quote, Region, Span
 from reportedly.stages.nlp import Parse
-from reportedly.stages.quotes import RuleQuotes, extract_quotes
+from reportedly.stages.quotes import RuleQuotes, _balanced, extract_quotes
 from reportedly.stages.quotes.assemble import outermost
 from reportedly.stages.quotes.features import (
     ContentMemo,
@@ -2058,6 +2058,105 @@ def test_quotes_a_content_never_starts_or_ends_with_a_space() -> None:
     assert _texts(text, quote.content) == [
         "“Our new direction must offer high skills and high wages for every worker.”"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "cue", "kept"),
+    [
+        # a short aside keeps the bracket the content's edge left out
+        (
+            "backed Rep. John Culberson (R-TX).",
+            "backed Rep. John Culberson (R-TX",
+            None,
+            "backed Rep. John Culberson (R-TX)",
+        ),
+        (
+            "a critique from Sen. Bernie Sanders (Vt.), she said",
+            "Sen. Bernie Sanders (Vt",
+            None,
+            "Sen. Bernie Sanders (Vt.)",
+        ),
+        (
+            "peel away those [Democratic lies].",
+            "peel away those [Democratic lies",
+            None,
+            "peel away those [Democratic lies]",
+        ),
+        # a longer aside the content stops inside, or at the end of, is left out
+        (
+            "backed raising the wage (with far less intensity than the base does).",
+            "backed raising the wage (with far less intensity",
+            None,
+            "backed raising the wage",
+        ),
+        (
+            "cuts (which lets the rest of the party off the hook).",
+            "cuts (which lets the rest of the party off the hook",
+            None,
+            "cuts",
+        ),
+        # one that begins inside an aside begins after it, or ends with it
+        (
+            "(support, then opposition again) for the invasion",
+            "then opposition again) for the invasion",
+            None,
+            "for the invasion",
+        ),
+        (
+            "(which, critics say, damaged her).",
+            "which, critics say, damaged her)",
+            None,
+            "which, critics say, damaged her",
+        ),
+        # an aside that quotes someone stays, and so does one holding the cue
+        (
+            "Exodus 18:21 (“select able men who fear God as leaders” is the verse).",
+            "Exodus 18:21 (“select able men who fear God as leaders”",
+            None,
+            "Exodus 18:21 (“select able men who fear God as leaders”",
+        ),
+        (
+            "poorest member (with a net worth under $100,000, according to filings).",
+            "poorest member (with a net worth under $100,000",
+            (49, 61),
+            "poorest member (with a net worth under $100,000",
+        ),
+        # an item's number opens no aside; paired brackets change nothing
+        (
+            "1) he stays and 2) they leave",
+            "he stays and 2) they leave",
+            None,
+            "he stays and 2) they leave",
+        ),
+        (
+            "won Iowa (93 percent) and Ohio",
+            "won Iowa (93 percent) and Ohio",
+            None,
+            "won Iowa (93 percent) and Ohio",
+        ),
+    ],
+)
+def test_balanced_pairs_a_contents_brackets(
+    text: str, piece: str, cue: tuple[int, int] | None, kept: str
+) -> None:
+    start = text.index(piece)
+    cue_span = Span(start=cue[0], end=cue[1]) if cue else None
+    lo, hi = _balanced(text, start, start + len(piece), cue_span)
+    assert text[lo:hi] == kept
+
+
+def test_quotes_a_content_keeps_the_bracket_it_opened() -> None:
+    # "(R-TX" lost its ")", as a content's edge leaves out punctuation
+    text = "Aides said the governor would endorse incumbent Rep. John Culberson (R-TX)."
+    assert _sole_content(text) == [
+        "the governor would endorse incumbent Rep. John Culberson (R-TX)"
+    ]
+    # a longer aside the tagger stopped inside is the writer's, not the adviser's
+    text = (
+        "Clinton backs raising the minimum wage (with far less intensity than "
+        "Sanders), an adviser said."
+    )
+    assert _sole_content(text) == ["Clinton backs raising the minimum wage"]
 
 
 @pytest.mark.slow

@@ -33,7 +33,7 @@ from .assemble import (
     worded,
 )
 from .cues import DOCUMENT_NOUNS, NOT_SPEAKERS
-from .marks import QUOTE_MARKS, Quotation, find_quotations
+from .marks import DOUBLE_MARKS, QUOTE_MARKS, Quotation, find_quotations
 from .model import QuoteModel, load_quote_model
 from .rules import UNNAMED, Draft, find_attributions, hedge_frame, minus
 from .speakers import (
@@ -107,13 +107,84 @@ def _hedge_inside(
     return hedge_frame(parse.doc, parse.start, content, article.text)
 
 
-def _trimmed(text: str, spans: list[Span]) -> list[Span]:
-    """The spans without white space at their edges, those with words only."""
+#: brackets a content pairs at its edges (:func:`_balanced`)
+_BRACKETS = (("(", ")"), ("[", "]"))
+#: the most words of an aside in brackets kept whole at a content's edge
+_SHORT_ASIDE = 3
+#: "1)", "b)": an item's number, which opens no aside
+_ITEM = re.compile(r"(?:^|\s)\w\)")
+#: what may follow an aside's closing bracket at a content's end
+_EDGE = " .,;:"
+
+
+def _quoting(aside: str) -> bool:
+    """Whether an aside quotes someone (then it is not the writer's to cut)."""
+    return "''" in aside or not DOUBLE_MARKS.isdisjoint(aside)
+
+
+def _holds(cue: Span | None, start: int, end: int) -> bool:
+    """Whether the cue lies between ``start`` and ``end``."""
+    return cue is not None and start <= cue.start < end
+
+
+def _balanced(text: str, start: int, end: int, cue: Span | None) -> tuple[int, int]:
+    """``start, end`` with the brackets at its edges paired, as PolNeAR draws
+    them.
+
+    A short aside the content opened keeps the ``)`` its edge left out as
+    punctuation (``Rep. John Culberson (R-TX)``, ``Sen. Bernie Sanders
+    (Vt.)``); a content that stops inside or at the end of a longer aside it
+    opened ends before the aside (``raising the minimum wage (with far less
+    intensity``), and one that begins inside an aside begins after it (``then
+    opposition again) for the invasion``). An aside that quotes someone, or
+    holds the cue (``(..., according to Senate filings)``), stays.
+    """
+    for opening, closing in _BRACKETS:
+        piece = text[start:end]
+        opened = piece.count(opening) - piece.count(closing)
+        if opened == 1:
+            aside = piece.rindex(opening)
+            for tail in (closing, "." + closing):
+                short = len(piece[aside:].split()) <= _SHORT_ASIDE
+                if short and text[end : end + len(tail)] == tail:
+                    end += len(tail)
+                    break
+            else:
+                closes = text.find(closing, end)
+                if not _quoting(piece[aside:]) and not _holds(
+                    cue, start + aside, closes if closes >= 0 else len(text)
+                ):
+                    end = start + aside
+        elif opened == -1 and not _ITEM.search(piece):
+            aside = piece.index(closing)
+            if (
+                text[start - 1 : start] == opening
+                and len(piece.split()) <= _SHORT_ASIDE
+            ):
+                start -= 1
+            elif not piece[aside + 1 :].strip(_EDGE):
+                end = start + aside  # "... damaging her)": the aside ends it
+            elif not _quoting(piece[:aside]) and not _holds(
+                cue, text.rfind(opening, 0, start), start + aside
+            ):
+                start += aside + 1
+        piece = text[start:end]
+        start, end = (
+            start + len(piece) - len(piece.lstrip()),
+            start + len(piece.rstrip()),
+        )
+    return start, end
+
+
+def _trimmed(text: str, spans: list[Span], cue: Span | None = None) -> list[Span]:
+    """The spans without white space at their edges, with brackets paired
+    (:func:`_balanced`), those with words only."""
     out = []
     for span in spans:
         piece = text[span.start : span.end]
         start = span.start + len(piece) - len(piece.lstrip())
-        out.append(Span(start=start, end=start + len(piece.strip())))
+        start, end = _balanced(text, start, start + len(piece.strip()), cue)
+        out.append(Span(start=start, end=end))
     return worded(text, out)
 
 
@@ -192,7 +263,7 @@ def extract_quotes(
     seen: set[tuple[tuple[Span, ...], Span | None]] = set()
     for draft in assembler.drafts:
         # cut around a quotation or an aside, a content may end at a space
-        content = tuple(_trimmed(article.text, fill_gaps(draft, assembler)))
+        content = tuple(_trimmed(article.text, fill_gaps(draft, assembler), draft.cue))
         head = draft.source_head
         if (
             draft.source is not None
@@ -201,7 +272,9 @@ def extract_quotes(
             and any(overlap(c, draft.source) for c in content)
         ):  # "were approved by the ambassadors of the 27 member states": the
             # agent of a passive cue is who speaks, not what is said
-            content = tuple(_trimmed(article.text, minus(content, draft.source, ())))
+            content = tuple(
+                _trimmed(article.text, minus(content, draft.source, ()), draft.cue)
+            )
         if not content or (content, draft.cue) in seen:
             continue
         said = " ".join(c.text_in(article.text) for c in content)
