@@ -17,7 +17,7 @@ from hostile_text import news_text
 from reportedly.errors import ConfigError
 from reportedly.records import Article, Meta, Quote, Region, Span
 from reportedly.stages.nlp import Parse
-from reportedly.stages.quotes import RuleQuotes, _balanced, extract_quotes
+from reportedly.stages.quotes import RuleQuotes, _balanced, _trimmed, extract_quotes
 from reportedly.stages.quotes.assemble import outermost
 from reportedly.stages.quotes.features import (
     ContentMemo,
@@ -2143,6 +2143,49 @@ def test_balanced_pairs_a_contents_brackets(
     cue_span = Span(start=cue[0], end=cue[1]) if cue else None
     lo, hi = _balanced(text, start, start + len(piece), cue_span)
     assert text[lo:hi] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "kept"),
+    [
+        # what the tagger kept of a clause it left
+        (
+            "He spoke of the Southern border and how many cross it.",
+            ["the Southern border and"],
+            ["the Southern border"],
+        ),
+        (
+            "She said he is not backing anyone, and he hosted a dinner.",
+            ["he is not backing anyone, and"],
+            ["he is not backing anyone"],
+        ),
+        (
+            "It bans warrantless searches or raids, he said. “It is wrong.”",
+            ["warrantless searches or", "“It is wrong.”"],
+            ["warrantless searches", "“It is wrong.”"],
+        ),
+        # the next piece goes on right after it: nothing dangles
+        (
+            "A song that skewers the “Bernie Bros” online.",
+            ["that skewers the", "“Bernie Bros”"],
+            ["that skewers the", "“Bernie Bros”"],
+        ),
+        # a word that only ends like one, and a lone word, stay
+        (
+            "He backed the plan of Obama. But he left.",
+            ["the plan of Obama", "But"],
+            ["the plan of Obama", "But"],
+        ),
+    ],
+)
+def test_trimmed_leaves_out_a_dangling_word(
+    text: str, pieces: list[str], kept: list[str]
+) -> None:
+    spans = []
+    for piece in pieces:
+        start = text.index(piece)
+        spans.append(Span(start=start, end=start + len(piece)))
+    assert [s.text_in(text) for s in _trimmed(text, spans)] == kept
 
 
 def test_quotes_a_content_keeps_the_bracket_it_opened() -> None:

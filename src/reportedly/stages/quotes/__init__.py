@@ -176,14 +176,26 @@ def _balanced(text: str, start: int, end: int, cue: Span | None) -> tuple[int, i
     return start, end
 
 
+#: a word no content ends with, when nothing of it follows: what the tagger
+#: kept of a clause it left ("... the Southern border and")
+_DANGLING = re.compile(r"(?:[\s,;:—–-]+)(?:and|or|but|nor|the|a|an)$", re.IGNORECASE)
+
+
 def _trimmed(text: str, spans: list[Span], cue: Span | None = None) -> list[Span]:
     """The spans without white space at their edges, with brackets paired
-    (:func:`_balanced`), those with words only."""
+    (:func:`_balanced`), without a dangling word at their end
+    (``_DANGLING``) unless the next span goes on right after, those with
+    words only."""
     out = []
-    for span in spans:
+    for k, span in enumerate(spans):
         piece = text[span.start : span.end]
         start = span.start + len(piece) - len(piece.lstrip())
         start, end = _balanced(text, start, start + len(piece.strip()), cue)
+        following = spans[k + 1].start if k + 1 < len(spans) else None
+        if following is None or text[end:following].strip():
+            dangling = _DANGLING.search(text, start, end)
+            if dangling is not None:
+                end = dangling.start()
         out.append(Span(start=start, end=end))
     return worded(text, out)
 
