@@ -2188,6 +2188,25 @@ def test_trimmed_leaves_out_a_dangling_word(
     assert [s.text_in(text) for s in _trimmed(text, spans)] == kept
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Protesters marching through the streets chanted "What curfew?" and went on.',
+        'Demonstrators waving flags through the square chanted "Free them now".',
+        'Farmers driving tractors through the capital shouted "No farmers, no food".',
+    ],
+)
+def test_quotes_a_participle_the_parser_made_the_root_keeps_its_subject(
+    text: str,
+) -> None:
+    # the parser made the participle ("marching") the root and the cue a
+    # clause below it, or the cue's clausal subject: its subject speaks
+    _, quotes = _run(text)
+    (quote,) = quotes
+    assert quote.speaker is not None
+    assert quote.speaker.text_in(text) == text.split()[0]
+
+
 def test_quotes_a_content_keeps_the_bracket_it_opened() -> None:
     # "(R-TX" lost its ")", as a content's edge leaves out punctuation
     text = "Aides said the governor would endorse incumbent Rep. John Culberson (R-TX)."

@@ -288,6 +288,12 @@ def subject_of(verb: Any, depth: int = 0) -> Any:
     for child in verb.children:
         if child.dep_ == "poss" and verb.pos_ == "NOUN":
             return child
+        if child.dep_ == "csubj" and child.tag_ == "VBG":
+            # "Farmers driving tractors through the capital shouted": the
+            # parser made the participle describing them the subject
+            for grandchild in child.children:
+                if grandchild.dep_ == "nsubj" and grandchild.i < child.i:
+                    return grandchild
     for child in verb.children:
         if child.dep_ == "agent":
             for grandchild in child.children:
@@ -297,6 +303,8 @@ def subject_of(verb: Any, depth: int = 0) -> Any:
         return None
     head = verb.head
     if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
+        return subject_of(head, depth + 1)
+    if _misread_participle(verb, head):
         return subject_of(head, depth + 1)
     if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VB"}:
         if _after_aside(verb, head):
@@ -318,6 +326,23 @@ def subject_of(verb: Any, depth: int = 0) -> Any:
 
 
 _DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _misread_participle(verb: Any, head: Any) -> bool:
+    """Whether the parser made a participle describing the subject the
+    sentence's root and the finite cue a clause below it: in "Protesters
+    marching through the streets chanted ...", "marching" is the root, and the
+    protesters, its subject, are who chanted (:func:`subject_of` reads the
+    other misreading, the participle made the cue's clausal subject)."""
+    return bool(
+        verb.dep_ in {"advcl", "dep"}
+        and verb.tag_ in {"VBD", "VBN", "VBZ", "VBP"}
+        and head.tag_ == "VBG"
+        and head.dep_ == "ROOT"
+        and head.i < verb.i
+        and not any(c.dep_ == "mark" for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.i < head.i for c in head.children)
+    )
 
 
 def _after_aside(verb: Any, head: Any) -> bool:
