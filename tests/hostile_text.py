@@ -12,7 +12,7 @@ FRAGMENTS = (
     "said", "told", "according to", "claimed", "warned", "added", "denied that",
     "that", "the talks failed", "we will win", "Asked about it",
     "who asked not to be named", "in an interview", "on Monday", "Nov. 19",
-    "may have", "not", "who",
+    "may have", "not", "who", "and", "the",
     # events
     "attacked", "condemned", "accused", "met with",
     # names, roles, pronouns
@@ -22,7 +22,7 @@ FRAGMENTS = (
     # labels, datelines, widgets
     "Q:", "A:", "WALLACE:", "KABUL (AP) —", "Photo:", "Share this",
     # punctuation and marks
-    ":", " ", " ", "\n", "\n\n", ".", ",", ";", "—", " -- ", "―", "(", ")",
+    ":", " ", " ", "\n", "\n\n", ".", ",", ";", "—", " -- ", "―", "(", ")", "[", "]",
     '"', "'", "''", "“", "”", "‘", "’", "«", "»", "„", "「", "」",
     # stray characters
     "x", "é", "\u00a0", "\t", "!!!", "?",
