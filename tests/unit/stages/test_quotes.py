@@ -2170,11 +2170,11 @@ def test_balanced_pairs_a_contents_brackets(
             ["that skewers the", "“Bernie Bros”"],
             ["that skewers the", "“Bernie Bros”"],
         ),
-        # a word that only ends like one, and a lone word, stay
+        # a word that only ends like one, a name, and a lone word, stay
         (
-            "He backed the plan of Obama. But he left.",
-            ["the plan of Obama", "But"],
-            ["the plan of Obama", "But"],
+            "He backed the plan of Obama and Plan A. But he left.",
+            ["the plan of Obama and Plan A", "But"],
+            ["the plan of Obama and Plan A", "But"],
         ),
     ],
 )

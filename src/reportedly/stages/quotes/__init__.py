@@ -177,8 +177,9 @@ def _balanced(text: str, start: int, end: int, cue: Span | None) -> tuple[int, i
 
 
 #: a word no content ends with, when nothing of it follows: what the tagger
-#: kept of a clause it left ("... the Southern border and")
-_DANGLING = re.compile(r"(?:[\s,;:—–-]+)(?:and|or|but|nor|the|a|an)$", re.IGNORECASE)
+#: kept of a clause it left ("... the Southern border and"); lowercase only,
+#: as "Plan A" and "Vitamin A" end with a name
+_DANGLING = re.compile(r"(?:[\s,;:—–-]+)(?:and|or|but|nor|the|a|an)$")
 
 
 def _trimmed(text: str, spans: list[Span], cue: Span | None = None) -> list[Span]:
