@@ -2082,6 +2082,26 @@ def test_quotes_a_content_never_starts_or_ends_with_a_space() -> None:
             None,
             "peel away those [Democratic lies]",
         ),
+        # an editor's insertion is the content's, however long
+        (
+            "The minister said [the army] would respond.",
+            "the army] would respond",
+            None,
+            "[the army] would respond",
+        ),
+        (
+            "“We will fight [against the regime that oppressed us].”",
+            "We will fight [against the regime that oppressed us",
+            None,
+            "We will fight [against the regime that oppressed us]",
+        ),
+        # an aside the content begins with keeps its bracket
+        (
+            "(Support for the plan) grew, he said.",
+            "Support for the plan) grew",
+            None,
+            "(Support for the plan) grew",
+        ),
         # a longer aside the content stops inside, or at the end of, is left out
         (
             "backed raising the wage (with far less intensity than the base does).",
@@ -2103,10 +2123,10 @@ def test_quotes_a_content_never_starts_or_ends_with_a_space() -> None:
             "for the invasion",
         ),
         (
-            "(which, critics say, damaged her).",
-            "which, critics say, damaged her)",
+            "(as critics say, which damaged her).",
+            "which damaged her)",
             None,
-            "which, critics say, damaged her",
+            "which damaged her",
         ),
         # an aside that quotes someone stays, and so does one holding the cue
         (
@@ -2219,6 +2239,9 @@ def test_quotes_a_content_keeps_the_bracket_it_opened() -> None:
         "Sanders), an adviser said."
     )
     assert _sole_content(text) == ["Clinton backs raising the minimum wage"]
+    # an editor's insertion that begins the content is part of it
+    text = 'The minister said [the army] would "respond in kind" if attacked.'
+    assert _sole_content(text) == ['[the army] would "respond in kind" if attacked']
 
 
 @pytest.mark.slow

@@ -107,9 +107,10 @@ def _hedge_inside(
     return hedge_frame(parse.doc, parse.start, content, article.text)
 
 
-#: brackets a content pairs at its edges (:func:`_balanced`)
-_BRACKETS = (("(", ")"), ("[", "]"))
-#: the most words of an aside in brackets kept whole at a content's edge
+#: brackets a content pairs at its edges (:func:`_balanced`): round ones set
+#: off the writer's asides, square ones the editor's insertions
+_BRACKETS = (("(", ")", True), ("[", "]", False))
+#: the most words of an aside in brackets kept whole at a content's end
 _SHORT_ASIDE = 3
 #: "1)", "b)": an item's number, which opens no aside
 _ITEM = re.compile(r"(?:^|\s)\w\)")
@@ -131,43 +132,48 @@ def _balanced(text: str, start: int, end: int, cue: Span | None) -> tuple[int, i
     """``start, end`` with the brackets at its edges paired, as PolNeAR draws
     them.
 
-    A short aside the content opened keeps the ``)`` its edge left out as
-    punctuation (``Rep. John Culberson (R-TX)``, ``Sen. Bernie Sanders
-    (Vt.)``); a content that stops inside or at the end of a longer aside it
-    opened ends before the aside (``raising the minimum wage (with far less
-    intensity``), and one that begins inside an aside begins after it (``then
-    opposition again) for the invasion``). An aside that quotes someone, or
-    holds the cue (``(..., according to Senate filings)``), stays.
+    A bracket the content's edge left out as punctuation comes back when the
+    content holds its partner: an editor's insertion (``[the army] would
+    ...``, ``those [Democratic lies]``), an aside the content begins with, a
+    short aside it ends with (``Rep. John Culberson (R-TX)``, ``Sen. Bernie
+    Sanders (Vt.)``). A content that stops inside or at the end of a longer
+    aside it opened ends before the aside (``raising the minimum wage (with
+    far less intensity``), and one that begins inside an aside begins after it
+    (``then opposition again) for the invasion``). An aside that quotes
+    someone, or holds the cue (``(..., according to Senate filings)``), stays.
     """
-    for opening, closing in _BRACKETS:
+    for opening, closing, aside in _BRACKETS:
         piece = text[start:end]
         opened = piece.count(opening) - piece.count(closing)
         if opened == 1:
-            aside = piece.rindex(opening)
+            at = piece.rindex(opening)
+            short = not aside or len(piece[at:].split()) <= _SHORT_ASIDE
             for tail in (closing, "." + closing):
-                short = len(piece[aside:].split()) <= _SHORT_ASIDE
                 if short and text[end : end + len(tail)] == tail:
                     end += len(tail)
                     break
             else:
                 closes = text.find(closing, end)
-                if not _quoting(piece[aside:]) and not _holds(
-                    cue, start + aside, closes if closes >= 0 else len(text)
+                if (
+                    aside
+                    and not _quoting(piece[at:])
+                    and not _holds(
+                        cue, start + at, closes if closes >= 0 else len(text)
+                    )
                 ):
-                    end = start + aside
+                    end = start + at
         elif opened == -1 and not _ITEM.search(piece):
-            aside = piece.index(closing)
-            if (
-                text[start - 1 : start] == opening
-                and len(piece.split()) <= _SHORT_ASIDE
+            at = piece.index(closing)
+            if text[start - 1 : start] == opening:
+                start -= 1  # the content begins with what the bracket holds
+            elif aside and not piece[at + 1 :].strip(_EDGE):
+                end = start + at  # "... damaging her)": the aside ends it
+            elif (
+                aside
+                and not _quoting(piece[:at])
+                and not _holds(cue, text.rfind(opening, 0, start), start + at)
             ):
-                start -= 1
-            elif not piece[aside + 1 :].strip(_EDGE):
-                end = start + aside  # "... damaging her)": the aside ends it
-            elif not _quoting(piece[:aside]) and not _holds(
-                cue, text.rfind(opening, 0, start), start + aside
-            ):
-                start += aside + 1
+                start += at + 1
         piece = text[start:end]
         start, end = (
             start + len(piece) - len(piece.lstrip()),
