@@ -2227,6 +2227,35 @@ def test_quotes_a_participle_the_parser_made_the_root_keeps_its_subject(
     assert quote.speaker.text_in(text) == text.split()[0]
 
 
+_SPOKESMAN = '"Our forces hold the refinery," army spokesman Nabil Abdallah said.\n\n'
+
+
+@pytest.mark.parametrize(
+    ("introduction", "named"),
+    [
+        # someone introduced unnamed after the name is who "she" is
+        (
+            "A resident of nearby Bahri, who asked not to be named, told Reuters "
+            "she had heard shelling all night.",
+            "resident of nearby Bahri",
+        ),
+        # not a document, nor someone the pronoun cannot be
+        ("A video of the raid showed soldiers firing into the air.", "Nabil Abdallah"),
+        (
+            "A man who lives nearby told Reuters he had heard shelling.",
+            "Nabil Abdallah",
+        ),
+    ],
+)
+def test_quotes_she_after_someone_introduced_unnamed(
+    introduction: str, named: str
+) -> None:
+    text = _SPOKESMAN + introduction + '\n\n"We could not sleep," she said.'
+    _, quotes = _run(text)
+    (quote,) = [q for q in quotes if q.speaker and q.speaker.text_in(text) == "she"]
+    assert quote.speaker_name == named
+
+
 def test_quotes_a_content_keeps_the_bracket_it_opened() -> None:
     # "(R-TX" lost its ")", as a content's edge leaves out punctuation
     text = "Aides said the governor would endorse incumbent Rep. John Culberson (R-TX)."

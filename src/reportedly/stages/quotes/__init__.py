@@ -365,7 +365,78 @@ def extract_quotes(
             )
         )
     quotes.sort(key=lambda q: (q.content[0].start, q.cue.start if q.cue else -1))
+    if resolve_names:
+        quotes = _introduced_speakers(quotes, article.text)
     return tuple(quotes)
+
+
+#: what introduces someone new, unnamed: "A resident ...", "One witness ..."
+_INTRODUCING = frozenset({"a", "an", "one", "another"})
+#: the words that make an introduction a person's ("a resident of Bahri")
+_PERSON_NOUNS = ROLE_NOUNS | frozenset(
+    """
+    resident witness woman man voter user source questioner delegate worker
+    employee student activist member supporter protester soldier officer doctor
+    nurse teacher reporter journalist analyst expert researcher economist
+    farmer mother father survivor victim neighbor neighbour passenger driver
+    owner staffer strategist donor veteran parent citizen refugee migrant
+    """.split()  # noqa: SIM905
+)
+#: where the words naming who someone is end: "resident | of nearby Bahri"
+_AFTER_HEAD = frozenset({"of", "for", "in", "at", "from", "with", "on", "to", "who"})
+
+
+def _person_introduced(phrase: str) -> bool:
+    """Whether a speaker phrase introduces one person, unnamed: "A resident
+    of nearby Bahri", "One California delegate" (not "a video", "a report",
+    "an army of workers")."""
+    words = phrase.replace(",", " ").split()
+    if len(words) < 2 or words[0].lower() not in _INTRODUCING:
+        return False
+    head = next(
+        (k for k, w in enumerate(words) if k and w.lower() in _AFTER_HEAD), len(words)
+    )
+    return words[head - 1].lower() in _PERSON_NOUNS
+
+
+def _introduced_speakers(quotes: list[Quote], text: str) -> list[Quote]:
+    """Quotes whose speaker is "he" or "she" right after a quote of someone
+    introduced unnamed, given to that person when the name the pronoun was
+    resolved to came before the introduction: in "... spokesman Nabil Abdallah
+    said. A resident of nearby Bahri, who asked not to be named, told Reuters
+    ... “We could not sleep,” she said", "she" is the resident (named as
+    written), not the spokesman. A gendered word of the introduction ("a man")
+    that the pronoun contradicts leaves the name."""
+    out: list[Quote] = []
+    last: Quote | None = None  # the quote before, by where its speaker is
+    for quote in quotes:
+        speaker, name = quote.speaker, quote.speaker_name
+        word = speaker.text_in(text).lower() if speaker is not None else ""
+        if (
+            speaker is not None
+            and name
+            and word in {"he", "she"}
+            and last is not None
+            and last.speaker is not None
+        ):
+            phrase = last.speaker.text_in(text)
+            told = {GENDERED.get(w.strip(".,").casefold()) for w in phrase.split()}
+            told.discard(None)
+            at = last.speaker.start
+            if (
+                at < speaker.start
+                and last.speaker_name == as_written(phrase)
+                and _person_introduced(phrase)
+                and told <= {PRONOUNS[word]}
+                and text.rfind(name.split()[-1], 0, speaker.start) < at
+            ):
+                quote = replace(quote, speaker_name=last.speaker_name)
+        if speaker is not None and (
+            last is None or last.speaker is None or last.speaker.start < speaker.start
+        ):
+            last = quote
+        out.append(quote)
+    return out
 
 
 #: "WALLACE: Let's start with ...": a speaker's label opening a paragraph
