@@ -2256,6 +2256,31 @@ def test_quotes_she_after_someone_introduced_unnamed(
     assert quote.speaker_name == named
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # what the speaker did not say is the writer's, said of the speaker
+        (
+            "The ministry said air defences had destroyed 44 drones over several "
+            "regions, but did not mention the depot.",
+            "air defences had destroyed 44 drones over several regions",
+        ),
+        (
+            "The company said profits had risen sharply but did not give figures.",
+            "profits had risen sharply",
+        ),
+        # "and" may go on with what was said
+        (
+            "She said they had won and did not need help.",
+            "they had won and did not need help",
+        ),
+    ],
+)
+def test_quotes_but_did_not_is_not_content(text: str, content: str) -> None:
+    (said,) = [q for q in _run(text)[1] if q.cue and q.cue.text_in(text) == "said"]
+    assert _texts(text, said.content) == [content]
+
+
 def test_quotes_a_content_keeps_the_bracket_it_opened() -> None:
     # "(R-TX" lost its ")", as a content's edge leaves out punctuation
     text = "Aides said the governor would endorse incumbent Rep. John Culberson (R-TX)."

@@ -722,6 +722,40 @@ def _without_trailing_asides(
 
 _JOINERS = frozenset({",", "and", "but", ";", "--", "—", "–"})
 _CONCESSIVE = frozenset({"although", "though", "whereas", "while"})
+#: the finite "do" of a negated verb: "did not mention"
+_DO = frozenset({"did", "does", "do"})
+
+
+def _without_what_was_not_said(doc: Any, cue: Any, content: set[int]) -> set[int]:
+    """Content without a negated verb in the cue's tense that the parser
+    coordinated inside it after "but", with no subject of its own: in "The
+    ministry said air defences had destroyed 44 drones, but did not mention
+    the depot", the ministry not mentioning it is the writer's, said of the
+    speaker."""
+    for i in sorted(content):
+        if i <= cue.i:
+            continue
+        word = doc[i]
+        if word.dep_ != "conj" or word.pos_ != "VERB" or word.head.i not in content:
+            continue
+        children = list(word.children)
+        do = next((c for c in children if c.dep_ == "aux" and c.lower_ in _DO), None)
+        if (
+            do is None
+            or do.tag_ != cue.tag_
+            or word.head.tag_ == do.tag_
+            or not any(c.dep_ == "neg" for c in children)
+            or any(c.dep_ in _SUBJECT_DEPS for c in children)
+        ):
+            continue
+        first = word.left_edge.i
+        while first - 1 > cue.i and doc[first - 1].lower_ in _JOINERS:
+            first -= 1
+        if not any(doc[j].lower_ == "but" for j in range(first, word.left_edge.i)):
+            continue  # "said they had won and did not need help": theirs
+        last = word.right_edge.i
+        return {j for j in content if j < first or j > last}
+    return content
 
 
 def _second_report(cue: Any, other: Any) -> bool:
@@ -1336,6 +1370,7 @@ def _verb_draft(
         else:  # the picker never saw a speaker hung under an aside: the rule's
             subject = aside if aside is not None else _said_by(token)
     content = _without_trailing_asides(doc, content, sheet)
+    content = _without_what_was_not_said(doc, token, content)
     content = _own_side_of_semicolons(doc, token, content, sheet)
     content = _after_a_colon(token, content, sheet)
     content, subject = _colon_signature(token, content, subject, sheet)
