@@ -371,7 +371,7 @@ def extract_quotes(
 
 
 #: what introduces someone new, unnamed: "A resident ...", "One witness ..."
-_INTRODUCING = frozenset({"a", "an", "one", "another"})
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 #: the words that make an introduction a person's ("a resident of Bahri")
 _PERSON_NOUNS = ROLE_NOUNS | frozenset(
     """
@@ -391,7 +391,7 @@ def _person_introduced(phrase: str) -> bool:
     of nearby Bahri", "One California delegate" (not "a video", "a report",
     "an army of workers")."""
     words = phrase.replace(",", " ").split()
-    if len(words) < 2 or words[0].lower() not in _INTRODUCING:
+    if len(words) < 2 or words[0].lower() not in _INDEFINITE:
         return False
     head = next(
         (k for k, w in enumerate(words) if k and w.lower() in _AFTER_HEAD), len(words)
@@ -408,33 +408,26 @@ def _introduced_speakers(quotes: list[Quote], text: str) -> list[Quote]:
     written), not the spokesman. A gendered word of the introduction ("a man")
     that the pronoun contradicts leaves the name."""
     out: list[Quote] = []
-    last: Quote | None = None  # the quote before, by where its speaker is
+    last: tuple[Span, Quote] | None = None  # the speaker furthest on so far
     for quote in quotes:
         speaker, name = quote.speaker, quote.speaker_name
-        word = speaker.text_in(text).lower() if speaker is not None else ""
-        if (
-            speaker is not None
-            and name
-            and word in {"he", "she"}
-            and last is not None
-            and last.speaker is not None
-        ):
-            phrase = last.speaker.text_in(text)
-            told = {GENDERED.get(w.strip(".,").casefold()) for w in phrase.split()}
-            told.discard(None)
-            at = last.speaker.start
+        if speaker is None:
+            out.append(quote)
+            continue
+        word = speaker.text_in(text).lower()
+        if name and word in {"he", "she"} and last is not None:
+            at, before = last
+            phrase = at.text_in(text)
             if (
-                at < speaker.start
-                and last.speaker_name == as_written(phrase)
+                at.start < speaker.start
+                and before.speaker_name == as_written(phrase)
                 and _person_introduced(phrase)
-                and told <= {PRONOUNS[word]}
-                and text.rfind(name.split()[-1], 0, speaker.start) < at
+                and _genders_told(phrase) <= {PRONOUNS[word]}
+                and text.rfind(name.split()[-1], 0, speaker.start) < at.start
             ):
-                quote = replace(quote, speaker_name=last.speaker_name)
-        if speaker is not None and (
-            last is None or last.speaker is None or last.speaker.start < speaker.start
-        ):
-            last = quote
+                quote = replace(quote, speaker_name=before.speaker_name)
+        if last is None or last[0].start < speaker.start:
+            last = (speaker, quote)
         out.append(quote)
     return out
 
@@ -1103,11 +1096,15 @@ def _gender_fits(word: str, person: Mention) -> bool:
     first = (person.name or "").split()[:1]
     told = {FIRST_NAMES.get(first[0].casefold())} if first else set()
     # "Foreign Ministry spokeswoman Gao Ming": her title tells it
-    told.update(
-        GENDERED.get(w.strip(".,").casefold()) for w in (person.role or "").split()
-    )
+    told.update(_genders_told(person.role or ""))
     told.discard(None)
     return not told or told == {wanted}
+
+
+def _genders_told(words: str) -> set[str]:
+    """The genders the gendered words of a phrase tell ("spokeswoman": f)."""
+    told = {GENDERED.get(w.strip(".,").casefold()) for w in words.split()}
+    return {g for g in told if g is not None}
 
 
 def _unnamed_introduction(article: Article, mention: Mention) -> bool:
@@ -1117,10 +1114,6 @@ def _unnamed_introduction(article: Article, mention: Mention) -> bool:
         return False
     words = mention.span.text_in(article.text).lower().split()
     return len(words) > 1 and words[0] in _INDEFINITE
-
-
-#: what introduces someone new
-_INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 def _role_holder(

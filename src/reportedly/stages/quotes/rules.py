@@ -726,6 +726,14 @@ _CONCESSIVE = frozenset({"although", "though", "whereas", "while"})
 _DO = frozenset({"did", "does", "do"})
 
 
+def _joined_from(doc: Any, cue: Any, first: int) -> int:
+    """Where a clause starting at token ``first`` begins with the commas and
+    conjunctions joining it to what comes before (never the cue or before)."""
+    while first - 1 > cue.i and doc[first - 1].lower_ in _JOINERS:
+        first -= 1
+    return first
+
+
 def _without_what_was_not_said(doc: Any, cue: Any, content: set[int]) -> set[int]:
     """Content without a negated verb in the cue's tense that the parser
     coordinated inside it after "but", with no subject of its own: in "The
@@ -748,9 +756,7 @@ def _without_what_was_not_said(doc: Any, cue: Any, content: set[int]) -> set[int
             or any(c.dep_ in _SUBJECT_DEPS for c in children)
         ):
             continue
-        first = word.left_edge.i
-        while first - 1 > cue.i and doc[first - 1].lower_ in _JOINERS:
-            first -= 1
+        first = _joined_from(doc, cue, word.left_edge.i)
         if not any(doc[j].lower_ == "but" for j in range(first, word.left_edge.i)):
             continue  # "said they had won and did not need help": theirs
         last = word.right_edge.i
@@ -866,9 +872,7 @@ def _separate_reports(verbs: list[tuple[Any, Draft]], offset: int) -> None:
             doc = cue.doc
             # "by telling them ...": the preposition goes with its clause
             top = other.head if other.dep_ == "pcomp" else other
-            first = max(top.left_edge.i, cue.i + 1)
-            while first - 1 > cue.i and doc[first - 1].lower_ in _JOINERS:
-                first -= 1
+            first = _joined_from(doc, cue, max(top.left_edge.i, cue.i + 1))
             before, right = doc[first - 1], other.right_edge.i
             cut = Span(
                 start=offset + before.idx + len(before.text),
