@@ -734,15 +734,19 @@ def _joined_from(doc: Any, cue: Any, first: int) -> int:
     return first
 
 
-def _without_what_was_not_said(doc: Any, cue: Any, content: set[int]) -> set[int]:
+def _without_what_was_not_said(
+    doc: Any, cue: Any, content: set[int], sheet: Sheet | None = None
+) -> set[int]:
     """Content without a negated verb in the cue's tense that the parser
     coordinated inside it after "but", with no subject of its own: in "The
     ministry said air defences had destroyed 44 drones, but did not mention
     the depot", the ministry not mentioning it is the writer's, said of the
-    speaker."""
+    speaker.
+
+    ``sheet`` is the paragraph's sheet when the caller has one."""
     for i in sorted(content):
-        if i <= cue.i:
-            continue
+        if i <= cue.i or (sheet is not None and sheet.dep[i] != "conj"):
+            continue  # read off the sheet: no spaCy token made
         word = doc[i]
         if word.dep_ != "conj" or word.pos_ != "VERB" or word.head.i not in content:
             continue
@@ -1374,7 +1378,7 @@ def _verb_draft(
         else:  # the picker never saw a speaker hung under an aside: the rule's
             subject = aside if aside is not None else _said_by(token)
     content = _without_trailing_asides(doc, content, sheet)
-    content = _without_what_was_not_said(doc, token, content)
+    content = _without_what_was_not_said(doc, token, content, sheet)
     content = _own_side_of_semicolons(doc, token, content, sheet)
     content = _after_a_colon(token, content, sheet)
     content, subject = _colon_signature(token, content, subject, sheet)
