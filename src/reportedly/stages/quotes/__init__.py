@@ -13,9 +13,10 @@ another's content are dropped. Speaker names come from ``speakers.py``.
 from __future__ import annotations
 
 import bisect
+import gc
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -32,10 +33,12 @@ from .assemble import (
     overlap,
     worded,
 )
+from .context import BAND, ContextScorer, load_context_scorer
 from .cues import DOCUMENT_NOUNS, NOT_SPEAKERS
 from .marks import DOUBLE_MARKS, QUOTE_MARKS, Quotation, find_quotations
 from .model import QuoteModel, load_quote_model
 from .rules import UNNAMED, Draft, find_attributions, hedge_frame, minus
+from .sheet import Sheet
 from .speakers import (
     PERSON_PRONOUNS,
     ROLE_NOUNS,
@@ -219,10 +222,30 @@ def _cue_model(cues: str) -> QuoteModel | None:
     return None
 
 
+@dataclass(slots=True)
+class _Reading:
+    """An article read up to its cues: quotations, names, turns and, per
+    paragraph, its parse, offset, text, quotations and (with a model) sheet."""
+
+    article: Article
+    model: QuoteModel | None
+    paragraphs: list[Span]
+    quotations: list[Quotation]
+    pieces: list[Span]
+    names: list[Name]
+    author: str | None
+    turns: list[Draft]
+    labelled: set[Span | None]
+    parts: list[tuple[Any, int, str, list[tuple[int, int]], Sheet | None]]
+    #: per paragraph, the tokens that head a cue (set by ``choose_cues``)
+    cues: list[frozenset[int] | None]
+
+
 def extract_quotes(
     article: Article,
     *,
     cues: str = "model",
+    context: bool = True,
     min_quote_words: int = 4,
     resolve_names: bool = True,
     nested: bool = False,
@@ -231,14 +254,81 @@ def extract_quotes(
 
     ``cues`` is ``"model"`` (the packaged cue scorer, content tagger and
     source picker of ``model.py``) or ``"lexicon"`` (the hand-written lexicon
-    of ``cues.py`` and the dependency rules alone). ``nested`` keeps attributions
-    reported inside another one's content (``He said she denied it`` gives the
-    saying only, unless ``nested``).
+    of ``cues.py`` and the dependency rules alone). ``context`` lets the
+    sentence model of ``context.py`` decide the cue scorer's close calls.
+    ``nested`` keeps attributions reported inside another one's content (``He
+    said she denied it`` gives the saying only, unless ``nested``).
     """
     model = _cue_model(cues)
+    reading = _read(article, model, resolve_names)
+    if reading is None:
+        return ()
+    choose_cues([reading], model, _context_scorer(context, model))
+    return _quotes(reading, min_quote_words, resolve_names, nested)
+
+
+def _context_scorer(context: bool, model: QuoteModel | None) -> ContextScorer | None:
+    return load_context_scorer() if context and model is not None else None
+
+
+def choose_cues(
+    readings: Sequence[_Reading],
+    model: QuoteModel | None,
+    scorer: ContextScorer | None,
+) -> None:
+    """Which tokens head a cue, in every paragraph of every reading.
+
+    The cue scorer decides; with a ``scorer``, the sentences that hold a close
+    call (a logit within ``BAND`` of the threshold) are scored together, in
+    one batch for all the readings, and the sentence model decides those calls.
+    """
+    if model is None:
+        for reading in readings:
+            reading.cues = [None] * len(reading.parts)
+        return
+    cut = model.cue.cut
+    chosen: list[list[set[int]]] = []
+    close: list[tuple[set[int], Sheet, int, int, dict[int, float]]] = []
+    for reading in readings:
+        chosen.append([])
+        for *_, sheet in reading.parts:
+            assert sheet is not None  # (read with a model)
+            logits = model.cue_logits(sheet)
+            cues = {k for k, v in logits.items() if v >= cut}
+            chosen[-1].append(cues)
+            if scorer is None:
+                continue
+            sentences = {
+                sheet.sentence[k] for k, v in logits.items() if abs(v - cut) < BAND
+            }
+            for first, last in sorted(sentences):
+                inside = {k: v for k, v in logits.items() if first <= k < last}
+                close.append((cues, sheet, first, last, inside))
+    if close and scorer is not None:
+        z = scorer.scores(
+            scorer.encode([(sheet, a, b, v) for _, sheet, a, b, v in close], cut)
+        ).tolist()
+        at = 0
+        for cues, _, first, last, inside in close:
+            for k, v in inside.items():
+                if abs(v - cut) < BAND:
+                    if z[at + k - first] > 0:
+                        cues.add(k)
+                    else:
+                        cues.discard(k)
+            at += last - first
+    for reading, cues_of in zip(readings, chosen, strict=True):
+        reading.cues = [frozenset(c) for c in cues_of]
+
+
+def _read(
+    article: Article, model: QuoteModel | None, resolve_names: bool
+) -> _Reading | None:
+    """An article's quotations, names, turns and paragraph sheets (None
+    without parses)."""
     paragraphs = [Span(start=p.start, end=p.end) for p in article.parses]
     if not paragraphs:
-        return ()
+        return None
     quotations: list[Quotation] = []
     for region in article.regions_of("title", "body") or (
         Span(start=paragraphs[0].start, end=paragraphs[-1].end),
@@ -261,7 +351,7 @@ def extract_quotes(
     if turns:
         quotations = _outside_turns(quotations, turns)
     pieces = [p for q in quotations for p in q.pieces]
-    drafts: list[Draft] = []
+    parts = []
     for parse, paragraph in zip(article.parses, paragraphs, strict=True):
         start = paragraph.start
         quoted = [
@@ -270,7 +360,36 @@ def extract_quotes(
             if start <= p.start and p.end <= paragraph.end
         ]
         text = article.text[start : paragraph.end]
-        drafts.extend(find_attributions(parse.doc, start, model, text, quoted))
+        sheet = Sheet.read(parse.doc, text, quoted) if model is not None else None
+        parts.append((parse.doc, start, text, quoted, sheet))
+    return _Reading(
+        article=article,
+        model=model,
+        paragraphs=paragraphs,
+        quotations=quotations,
+        pieces=pieces,
+        names=names,
+        author=author,
+        turns=turns,
+        labelled=labelled,
+        parts=parts,
+        cues=[None] * len(parts),
+    )
+
+
+def _quotes(
+    reading: _Reading, min_quote_words: int, resolve_names: bool, nested: bool
+) -> tuple[Quote, ...]:
+    """The quotes of a read article whose cues are chosen."""
+    article, paragraphs, pieces = reading.article, reading.paragraphs, reading.pieces
+    quotations, names, author = reading.quotations, reading.names, reading.author
+    turns, labelled = reading.turns, reading.labelled
+    model = reading.model
+    drafts: list[Draft] = []
+    for (doc, start, text, quoted, sheet), cues in zip(
+        reading.parts, reading.cues, strict=True
+    ):
+        drafts.extend(find_attributions(doc, start, model, text, quoted, sheet, cues))
     if labelled:
         drafts = [d for d in drafts if d.cue not in labelled] + turns
     assembler = Assembler(article.text, drafts, paragraphs)
@@ -572,29 +691,57 @@ class RuleQuotes:
 
     ``cues``: ``"model"`` (learned cue scorer, content tagger and source
     picker) or ``"lexicon"`` (hand-written lexicon and dependency rules).
+    ``context``: the sentence model decides the cue scorer's close calls.
     ``nested`` keeps attributions reported inside another one's content.
     """
 
     cues: str = "model"
+    context: bool = True
     min_quote_words: int = 4
     resolve_names: bool = True
     nested: bool = False
 
     def __post_init__(self) -> None:
-        _cue_model(self.cues)  # a bad setting or model fails the run, once
+        # a bad setting or model fails the run, once
+        _context_scorer(self.context, _cue_model(self.cues))
 
     def __call__(self, article: Article) -> Article:
-        quotes = extract_quotes(
-            article,
-            cues=self.cues,
-            min_quote_words=self.min_quote_words,
-            resolve_names=self.resolve_names,
-            nested=self.nested,
-        )
-        if article.mentions:
-            quotes = link_speakers(quotes, article)
-        logger.debug("%s: %s quotes", article.doc_id, len(quotes))
-        return replace(article, quotes=quotes)
+        return next(self.pipe([article]))
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """The articles with their quotes; the sentence model scores the close
+        calls of all of them in one batch."""
+        articles = list(articles)
+        # the sheets of the whole batch live until its cues are chosen: the
+        # cycle collector would walk them (and the rest of the heap) again and
+        # again for nothing, as they are freed by reference counting after
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            model = _cue_model(self.cues)
+            readings = [_read(a, model, self.resolve_names) for a in articles]
+            choose_cues(
+                [r for r in readings if r is not None],
+                model,
+                _context_scorer(self.context, model),
+            )
+            done = []
+            for article, reading in zip(articles, readings, strict=True):
+                quotes = (
+                    _quotes(
+                        reading, self.min_quote_words, self.resolve_names, self.nested
+                    )
+                    if reading is not None
+                    else ()
+                )
+                if article.mentions:
+                    quotes = link_speakers(quotes, article)
+                logger.debug("%s: %s quotes", article.doc_id, len(quotes))
+                done.append(replace(article, quotes=quotes))
+        finally:
+            if collecting:
+                gc.enable()
+        yield from done
 
 
 #: "documents seen by Reuters", "a letter obtained by the Post": the one who

@@ -76,6 +76,15 @@ class QuoteModel:
             cue_features(sheet, i)
         )
 
+    def cue_logits(self, sheet: Sheet) -> dict[int, float]:
+        """The cue scorer's logit of every candidate token of the sheet."""
+        get, zero, nouns = self.cue.weights.get, repeat(0.0), self.nouns
+        return {
+            i: sum(map(get, cue_features(sheet, i), zero))
+            for i in range(len(sheet))
+            if is_candidate(sheet, i, nouns)
+        }
+
     def content_tokens(
         self,
         sheet: Sheet,

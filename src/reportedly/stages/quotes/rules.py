@@ -1599,15 +1599,20 @@ def find_attributions(
     model: QuoteModel | None = None,
     text: str | None = None,
     quoted: Sequence[tuple[int, int]] | None = None,
+    sheet: Sheet | None = None,
+    cues: frozenset[int] | None = None,
 ) -> Iterator[Draft]:
     """Every attribution found in a parsed paragraph, in text order.
 
     With a ``model`` its cue scorer picks the cues, its content tagger their
     contents and its source picker their sources; without one the lexicon and
     the dependency rules do. ``text`` (the paragraph's text) and ``quoted``
-    (its quotations, marks included) save reading them again when at hand.
+    (its quotations, marks included) save reading them again when at hand, and
+    so does ``sheet``; ``cues``, the tokens that head a cue when already
+    chosen (``choose_cues``), replace the cue scorer's own decisions.
     """
-    sheet = Sheet.read(doc, text, quoted) if model is not None else None
+    if sheet is None and model is not None:
+        sheet = Sheet.read(doc, text, quoted)
     for sentence in doc.sents:
         span = Span(start=offset + sentence.start_char, end=offset + sentence.end_char)
         # a headline's colon is among its first words (read off the sheet:
@@ -1657,7 +1662,10 @@ def find_attributions(
                 and sheet.text[i].upper() in NOT_SPEAKERS
             ):
                 continue  # "Opinion: Why I changed my mind": a section's label
-            if (sheet.pos[i] in CANDIDATE_POS and model.is_cue(sheet, i)) or (
+            if (
+                sheet.pos[i] in CANDIDATE_POS
+                and (i in cues if cues is not None else model.is_cue(sheet, i))
+            ) or (
                 sheet.dep[i] == "pcomp"
                 and sheet.lemma[i] in SPEECH
                 and _quoted_speaker(doc[i]) is not None
