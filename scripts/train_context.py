@@ -37,7 +37,6 @@ from train_quotes import parse_articles  # noqa: E402
 
 from reportedly.evaluation._common import read_jsonl  # noqa: E402
 from reportedly.stages.quotes import context  # noqa: E402
-from reportedly.stages.quotes.features import cue_features, is_candidate  # noqa: E402
 from reportedly.stages.quotes.model import WEIGHTS_PATH, load_quote_model  # noqa: E402
 from reportedly.stages.quotes.sheet import Sheet  # noqa: E402
 
@@ -63,11 +62,7 @@ def examples(
     for doc_id in sorted(parses):
         for start, doc in parses[doc_id]:
             sheet = Sheet.read(doc)
-            logits = {
-                k: model.cue.logit(cue_features(sheet, k))
-                for k in range(len(sheet))
-                if is_candidate(sheet, k, model.nouns)
-            }
+            logits = model.cue_logits(sheet)
             for first, last in sorted({sheet.sentence[k] for k in logits}):
                 labels = []
                 for spans in cues[doc_id]:
