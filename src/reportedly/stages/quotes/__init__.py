@@ -2,7 +2,9 @@
 
 Cues, their contents and sources come from small learned scorers over the
 parse (``model.py``, ``features.py``; weights trained on PolNeAR by
-``scripts/train_quotes.py``) inside dependency rules (``rules.py``); quote
+``scripts/train_quotes.py``) inside dependency rules (``rules.py``); the cue
+scorer's close calls are decided by a sentence model (``context.py``), for a
+whole batch of articles at once (``RuleQuotes.pipe``); quote
 marks paired on the raw text (``marks.py``) then widen those contents to whole
 quotations, attach quotations to the cue of their sentence, of a colon before
 them or of a dash signature after them, and carry quotations that float in
