@@ -55,9 +55,12 @@ def tokenize(text: str) -> Tokens:
         token = m.group()
         if token in _JOINERS:
             continue
+        key = token.lower() if token.isascii() else token_key(token)
+        if not key:
+            continue  # a combining mark alone ("win\u0300"): folds to nothing
         starts.append(m.start())
         ends.append(m.end())
-        keys.append(token.lower() if token.isascii() else token_key(token))
+        keys.append(key)
     return Tokens(text, starts, ends, keys)
 
 

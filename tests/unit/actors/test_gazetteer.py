@@ -374,6 +374,22 @@ def test_gazetteer_tokenize_offsets(text: str) -> None:
     assert len(tokens.keys) == len(tokens.starts)
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("New Zorba\u0300", ["New Zorba"]),
+        ("New \u0301 Zorba", ["New \u0301 Zorba"]),  # skipped, as a hyphen is
+        ("\u0300", []),
+    ],
+)
+def test_gazetteer_a_lone_combining_mark_is_no_token(
+    small: Gazetteer, text: str, found: list[str]
+) -> None:
+    # it folds to the empty key, the trie's key for an alias that ends there
+    assert "" not in tokenize(text).keys
+    assert [m.text for m in small.match(text)] == found
+
+
 def test_gazetteer_write_read_round_trip(small: Gazetteer, tmp_path: Path) -> None:
     actors = list(small)
     path = tmp_path / "g.jsonl.gz"
