@@ -851,7 +851,7 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
                 # "One diplomat said": someone new, not the minister named
                 # before, named as introduced
                 written = as_written(speaker.text_in(article.text))
-                linked.append(replace(quote, speaker_name=written))
+                linked.append(replace(quote, speaker_name=written or None))
                 continue
             named = (
                 _named_beside(
@@ -955,9 +955,11 @@ def link_speakers(quotes: tuple[Quote, ...], article: Article) -> tuple[Quote, .
                 quote,
                 kind=kind,
                 speaker_actor_id=chosen.actor_id,
+                # (None when the phrase holds no word: ",Kabul Q:")
                 speaker_name=name
                 or quote.speaker_name
-                or as_written(speaker.text_in(article.text)),
+                or as_written(speaker.text_in(article.text))
+                or None,
             )
         )
     return _groups_referred_to(tuple(linked), article)
