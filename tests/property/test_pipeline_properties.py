@@ -101,6 +101,7 @@ def pipeline() -> Pipeline:
 @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
 @given(text=_NEWS)
 @example(text="we will win\u0300")  # a lone combining mark after an alias's words
+@example(text="the minister\x01")  # a control character after a title
 def test_property_the_pipeline_never_raises_and_points_inside(
     pipeline: Pipeline, text: str
 ) -> None:

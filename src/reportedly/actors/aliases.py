@@ -56,8 +56,11 @@ def tokenize(text: str) -> Tokens:
         if token in _JOINERS:
             continue
         key = token.lower() if token.isascii() else token_key(token)
-        if not key:
-            continue  # a combining mark alone ("win\u0300"): folds to nothing
+        if not key or unicodedata.category(key[0]) == "Cc":
+            # a combining mark alone ("win\u0300") folds to nothing, and a
+            # control character is no word (the gazetteer's trie keeps its
+            # own marks under both)
+            continue
         starts.append(m.start())
         ends.append(m.end())
         keys.append(key)
