@@ -46,8 +46,9 @@ Example = tuple[str, Any, int, int, dict[int, float], list[Any]]
 def examples(
     records: list[dict[str, Any]], parses: Any, weights: Path
 ) -> tuple[list[Example], float]:
-    """``(doc_id, sheet, start, end, logits, labels per annotator)`` per sentence
-    holding a candidate, and the cue threshold's logit."""
+    """``(doc_id, sheet, start, end, logits, labels per annotator)`` per
+    sentence holding a candidate (``logits``: of the paragraph's candidates),
+    and the cue threshold's logit."""
     model = load_quote_model(weights)
     cues: dict[str, list[list[tuple[int, int]]]] = {}
     for record in records:
@@ -64,14 +65,12 @@ def examples(
             sheet = Sheet.read(doc)
             logits = model.cue_logits(sheet)
             for first, last in sorted({sheet.sentence[k] for k in logits}):
-                labels = []
-                for spans in cues[doc_id]:
-                    at = [start + sheet.idx[k] for k in range(first, last)]
-                    labels.append(
-                        np.array([any(a <= x < b for a, b in spans) for x in at], float)
-                    )
-                inside = {k: v for k, v in logits.items() if first <= k < last}
-                out.append((doc_id, sheet, first, last, inside, labels))
+                at = [start + sheet.idx[k] for k in range(first, last)]
+                labels = [
+                    np.array([any(a <= x < b for a, b in spans) for x in at], float)
+                    for spans in cues[doc_id]
+                ]
+                out.append((doc_id, sheet, first, last, logits, labels))
     return out, model.cue.cut
 
 
@@ -126,7 +125,7 @@ def initial(
 
 def joined(sentences: list[Any]) -> Any:
     """Encoded sentences as one."""
-    return context.Sentence(
+    return context.Sentences(
         ids=np.concatenate([s.ids for s in sentences]),
         numbers=np.concatenate([s.numbers for s in sentences]),
         lengths=np.concatenate([s.lengths for s in sentences]),

@@ -35,11 +35,11 @@ def _params(seed: int, hidden: int = 5, width: int = 7) -> dict[str, Any]:
     return p
 
 
-def _sentences(seed: int, lengths: list[int]) -> C.Sentence:
+def _sentences(seed: int, lengths: list[int]) -> C.Sentences:
     rng = np.random.default_rng(seed)
     n = sum(lengths)
     highs = [WIDTHS[k][0] for k in ("Ew", "Ed", "Ep", "Ee", "Eh")]
-    return C.Sentence(
+    return C.Sentences(
         ids=rng.integers(0, highs, size=(n, 5)),
         numbers=rng.normal(size=(n, C.NUMERIC)),
         lengths=np.array(lengths),
@@ -90,7 +90,7 @@ def test_context_a_sentence_scores_the_same_alone_and_in_a_batch() -> None:
     together = C.infer(p, batch)
     at = 0
     for n in batch.lengths.tolist():
-        alone = C.Sentence(
+        alone = C.Sentences(
             ids=batch.ids[at : at + n],
             numbers=batch.numbers[at : at + n],
             lengths=np.array([n]),
@@ -100,7 +100,7 @@ def test_context_a_sentence_scores_the_same_alone_and_in_a_batch() -> None:
 
 
 def test_context_no_sentences_no_scores() -> None:
-    empty = C.Sentence(
+    empty = C.Sentences(
         ids=np.zeros((0, 5), dtype=np.int64),
         numbers=np.zeros((0, C.NUMERIC)),
         lengths=np.zeros(0, dtype=np.int64),

@@ -19,7 +19,7 @@ import gc
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..._when import resolve_date
@@ -226,11 +226,11 @@ def _cue_model(cues: str) -> QuoteModel | None:
 
 @dataclass(slots=True)
 class _Reading:
-    """An article read up to its cues: quotations, names, turns and, per
-    paragraph, its parse, offset, text, quotations and (with a model) sheet."""
+    """An article read up to its cues: quotations, names, turns, each
+    paragraph's parse and offset and, with a model, its sheet and (set by
+    ``choose_cues``) the tokens that head a cue."""
 
     article: Article
-    model: QuoteModel | None
     paragraphs: list[Span]
     quotations: list[Quotation]
     pieces: list[Span]
@@ -238,9 +238,9 @@ class _Reading:
     author: str | None
     turns: list[Draft]
     labelled: set[Span | None]
-    parts: list[tuple[Any, int, str, list[tuple[int, int]], Sheet | None]]
-    #: per paragraph, the tokens that head a cue (set by ``choose_cues``)
-    cues: list[frozenset[int] | None]
+    parses: list[tuple[Any, int]]
+    sheets: list[Sheet]
+    cues: list[set[int]] = field(default_factory=list)
 
 
 def extract_quotes(
@@ -266,7 +266,7 @@ def extract_quotes(
     if reading is None:
         return ()
     choose_cues([reading], model, _context_scorer(context, model))
-    return _quotes(reading, min_quote_words, resolve_names, nested)
+    return _quotes(reading, model, min_quote_words, resolve_names, nested)
 
 
 def _context_scorer(context: bool, model: QuoteModel | None) -> ContextScorer | None:
@@ -285,42 +285,37 @@ def choose_cues(
     one batch for all the readings, and the sentence model decides those calls.
     """
     if model is None:
-        for reading in readings:
-            reading.cues = [None] * len(reading.parts)
         return
     cut = model.cue.cut
-    chosen: list[list[set[int]]] = []
-    close: list[tuple[set[int], Sheet, int, int, dict[int, float]]] = []
+    # per close call's sentence: the paragraph's cues, sheet and logits, the
+    # sentence's first and last token and the paragraph's close calls
+    close: list[tuple[set[int], Sheet, int, int, dict[int, float], set[int]]] = []
     for reading in readings:
-        chosen.append([])
-        for *_, sheet in reading.parts:
-            assert sheet is not None  # (read with a model)
+        reading.cues = []
+        for sheet in reading.sheets:
             logits = model.cue_logits(sheet)
             cues = {k for k, v in logits.items() if v >= cut}
-            chosen[-1].append(cues)
+            reading.cues.append(cues)
             if scorer is None:
                 continue
-            sentences = {
-                sheet.sentence[k] for k, v in logits.items() if abs(v - cut) < BAND
-            }
-            for first, last in sorted(sentences):
-                inside = {k: v for k, v in logits.items() if first <= k < last}
-                close.append((cues, sheet, first, last, inside))
-    if close and scorer is not None:
-        z = scorer.scores(
-            scorer.encode([(sheet, a, b, v) for _, sheet, a, b, v in close], cut)
-        ).tolist()
-        at = 0
-        for cues, _, first, last, inside in close:
-            for k, v in inside.items():
-                if abs(v - cut) < BAND:
-                    if z[at + k - first] > 0:
-                        cues.add(k)
-                    else:
-                        cues.discard(k)
-            at += last - first
-    for reading, cues_of in zip(readings, chosen, strict=True):
-        reading.cues = [frozenset(c) for c in cues_of]
+            calls = {k for k, v in logits.items() if abs(v - cut) < BAND}
+            for first, last in sorted({sheet.sentence[k] for k in calls}):
+                close.append((cues, sheet, first, last, logits, calls))
+    if not close or scorer is None:
+        return
+    z = scorer.scores(
+        scorer.encode(
+            [(sheet, a, b, logits) for _, sheet, a, b, logits, _ in close], cut
+        )
+    ).tolist()
+    at = 0
+    for cues, _, first, last, _, calls in close:
+        for k in calls.intersection(range(first, last)):
+            if z[at + k - first] > 0:
+                cues.add(k)
+            else:
+                cues.discard(k)
+        at += last - first
 
 
 def _read(
@@ -353,20 +348,19 @@ def _read(
     if turns:
         quotations = _outside_turns(quotations, turns)
     pieces = [p for q in quotations for p in q.pieces]
-    parts = []
-    for parse, paragraph in zip(article.parses, paragraphs, strict=True):
-        start = paragraph.start
-        quoted = [
-            (p.start - start, p.end - start)
-            for p in pieces
-            if start <= p.start and p.end <= paragraph.end
-        ]
-        text = article.text[start : paragraph.end]
-        sheet = Sheet.read(parse.doc, text, quoted) if model is not None else None
-        parts.append((parse.doc, start, text, quoted, sheet))
+    sheets = []
+    if model is not None:
+        for parse, paragraph in zip(article.parses, paragraphs, strict=True):
+            start = paragraph.start
+            quoted = [
+                (p.start - start, p.end - start)
+                for p in pieces
+                if start <= p.start and p.end <= paragraph.end
+            ]
+            text = article.text[start : paragraph.end]
+            sheets.append(Sheet.read(parse.doc, text, quoted))
     return _Reading(
         article=article,
-        model=model,
         paragraphs=paragraphs,
         quotations=quotations,
         pieces=pieces,
@@ -374,24 +368,31 @@ def _read(
         author=author,
         turns=turns,
         labelled=labelled,
-        parts=parts,
-        cues=[None] * len(parts),
+        parses=[
+            (parse.doc, paragraph.start)
+            for parse, paragraph in zip(article.parses, paragraphs, strict=True)
+        ],
+        sheets=sheets,
     )
 
 
 def _quotes(
-    reading: _Reading, min_quote_words: int, resolve_names: bool, nested: bool
+    reading: _Reading,
+    model: QuoteModel | None,
+    min_quote_words: int,
+    resolve_names: bool,
+    nested: bool,
 ) -> tuple[Quote, ...]:
-    """The quotes of a read article whose cues are chosen."""
+    """The quotes of a read article whose cues are chosen (with ``model``)."""
     article, paragraphs, pieces = reading.article, reading.paragraphs, reading.pieces
     quotations, names, author = reading.quotations, reading.names, reading.author
     turns, labelled = reading.turns, reading.labelled
-    model = reading.model
     drafts: list[Draft] = []
-    for (doc, start, text, quoted, sheet), cues in zip(
-        reading.parts, reading.cues, strict=True
-    ):
-        drafts.extend(find_attributions(doc, start, model, text, quoted, sheet, cues))
+    for k, (doc, start) in enumerate(reading.parses):
+        chosen = (
+            (model, reading.sheets[k], reading.cues[k]) if model is not None else None
+        )
+        drafts.extend(find_attributions(doc, start, chosen))
     if labelled:
         drafts = [d for d in drafts if d.cue not in labelled] + turns
     assembler = Assembler(article.text, drafts, paragraphs)
@@ -731,7 +732,11 @@ class RuleQuotes:
             for article, reading in zip(articles, readings, strict=True):
                 quotes = (
                     _quotes(
-                        reading, self.min_quote_words, self.resolve_names, self.nested
+                        reading,
+                        model,
+                        self.min_quote_words,
+                        self.resolve_names,
+                        self.nested,
                     )
                     if reading is not None
                     else ()

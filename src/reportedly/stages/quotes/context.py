@@ -44,7 +44,7 @@ _NONE = float("nan")
 
 
 @dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentences:
     """Sentences as model inputs: token columns, numbers and lengths."""
 
     ids: Any  # (n, 5) int64: lemma, relation, part of speech, entity, head side
@@ -66,13 +66,13 @@ class ContextScorer:
         self,
         sentences: Sequence[tuple[Sheet, int, int, Mapping[int, float]]],
         cut: float,
-    ) -> Sentence:
-        """``(sheet, start, end, logits)`` sentences as model inputs; ``logits``
-        holds the cue scorer's logit of each candidate among tokens
-        ``start:end``."""
+    ) -> Sentences:
+        """``(sheet, start, end, logits)`` sentences as model inputs: tokens
+        ``start:end`` of the sheet, ``logits`` the cue scorer's logit of each
+        candidate (of the sentence or of the whole sheet)."""
         return encode(sentences, cut, (self.lemmas, self.deps, self.tags, self.ents))
 
-    def scores(self, sentences: Sentence) -> Any:
+    def scores(self, sentences: Sentences) -> Any:
         """One logit per token of the encoded sentences (candidates' are meant)."""
         return infer(self.params, sentences)
 
@@ -81,7 +81,7 @@ def encode(
     sentences: Sequence[tuple[Sheet, int, int, Mapping[int, float]]],
     cut: float,
     vocabularies: tuple[Mapping[str, int], ...],
-) -> Sentence:
+) -> Sentences:
     """Sentences of sheets as ids and numbers (unknown words are 0)."""
     import numpy as np
 
@@ -120,10 +120,10 @@ def encode(
     numbers[:, 3] = punct
     numbers[:, 4] = quoted
     numbers[np.cumsum(lengths) - lengths, 5] = 1.0  # each sentence's first token
-    return Sentence(ids=ids, numbers=numbers, lengths=lengths)
+    return Sentences(ids=ids, numbers=numbers, lengths=lengths)
 
 
-def infer(p: Mapping[str, Any], sentences: Sentence) -> Any:
+def infer(p: Mapping[str, Any], sentences: Sentences) -> Any:
     """The logits of encoded sentences, in float32, without padding.
 
     The tokens are laid out step by step (every sentence's first token, then
@@ -190,7 +190,7 @@ def infer(p: Mapping[str, Any], sentences: Sentence) -> Any:
     )
 
 
-def pad(sentences: Sentence) -> tuple[Any, Any, Any]:
+def pad(sentences: Sentences) -> tuple[Any, Any, Any]:
     """Ids ``(B, T, 5)``, numbers ``(B, T, NUMERIC)`` and lengths ``(B,)``,
     right-padded with zeros: the batches of training."""
     import numpy as np
@@ -359,7 +359,7 @@ def load_context_scorer(path: Path = CONTEXT_PATH) -> ContextScorer:
                 tags=_vocabulary(data["tags"]),
                 ents=_vocabulary(data["ents"]),
             )
-        widths = [params[n].shape[1] for n in PARAMS[:5]]
+        widths = [params[n].shape[1] for n in _TABLES]
         if params["Wi"].shape[0] != sum(widths) + NUMERIC or not math.isfinite(
             float(np.abs(params["Wo"]).sum())
         ):

@@ -78,9 +78,9 @@ class QuoteModel:
 
     def cue_logits(self, sheet: Sheet) -> dict[int, float]:
         """The cue scorer's logit of every candidate token of the sheet."""
-        get, zero, nouns = self.cue.weights.get, repeat(0.0), self.nouns
+        logit, nouns = self.cue.logit, self.nouns
         return {
-            i: sum(map(get, cue_features(sheet, i), zero))
+            i: logit(cue_features(sheet, i))
             for i in range(len(sheet))
             if is_candidate(sheet, i, nouns)
         }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1593,26 +1594,21 @@ def _colon_draft(sentence: Any, offset: int, span: Span) -> Draft | None:
     )
 
 
+#: what the learned cue finder decided of a paragraph (``choose_cues``): the
+#: model, the paragraph's sheet and the tokens that head a cue
+Chosen = tuple[QuoteModel, Sheet, AbstractSet[int]]
+
+
 def find_attributions(
-    doc: Any,
-    offset: int,
-    model: QuoteModel | None = None,
-    text: str | None = None,
-    quoted: Sequence[tuple[int, int]] | None = None,
-    sheet: Sheet | None = None,
-    cues: frozenset[int] | None = None,
+    doc: Any, offset: int, chosen: Chosen | None = None
 ) -> Iterator[Draft]:
     """Every attribution found in a parsed paragraph, in text order.
 
-    With a ``model`` its cue scorer picks the cues, its content tagger their
-    contents and its source picker their sources; without one the lexicon and
-    the dependency rules do. ``text`` (the paragraph's text) and ``quoted``
-    (its quotations, marks included) save reading them again when at hand, and
-    so does ``sheet``; ``cues``, the tokens that head a cue when already
-    chosen (``choose_cues``), replace the cue scorer's own decisions.
+    With ``chosen`` its cues head the attributions, and the model's content
+    tagger and source picker find their contents and sources; without, the
+    lexicon and the dependency rules do all of it.
     """
-    if sheet is None and model is not None:
-        sheet = Sheet.read(doc, text, quoted)
+    model, sheet, cues = chosen if chosen is not None else (None, None, frozenset())
     for sentence in doc.sents:
         span = Span(start=offset + sentence.start_char, end=offset + sentence.end_char)
         # a headline's colon is among its first words (read off the sheet:
@@ -1662,10 +1658,7 @@ def find_attributions(
                 and sheet.text[i].upper() in NOT_SPEAKERS
             ):
                 continue  # "Opinion: Why I changed my mind": a section's label
-            if (
-                sheet.pos[i] in CANDIDATE_POS
-                and (i in cues if cues is not None else model.is_cue(sheet, i))
-            ) or (
+            if (sheet.pos[i] in CANDIDATE_POS and i in cues) or (
                 sheet.dep[i] == "pcomp"
                 and sheet.lemma[i] in SPEECH
                 and _quoted_speaker(doc[i]) is not None
