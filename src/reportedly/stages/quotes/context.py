@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import ConfigError
+from . import lstm
 from .sheet import Sheet
 
 CONTEXT_PATH = Path(__file__).with_name("context.npz")
@@ -124,13 +125,7 @@ def encode(
 
 
 def infer(p: Mapping[str, Any], sentences: Sentences) -> Any:
-    """The logits of encoded sentences, in float32, without padding.
-
-    The tokens are laid out step by step (every sentence's first token, then
-    every second token, ...; longest sentences first, backwards for the
-    backward direction), so each step of the recurrence reads and writes one
-    slice: the sentences still running.
-    """
+    """The logits of encoded sentences, in float32, without padding."""
     import numpy as np
 
     ids, numbers, lengths = sentences.ids, sentences.numbers, sentences.lengths
@@ -144,46 +139,9 @@ def infer(p: Mapping[str, Any], sentences: Sentences) -> Any:
         [q[name][ids[:, k]] for k, name in enumerate(_TABLES)] + [num], axis=1
     )
     U = np.tanh(X @ q["Wi"] + q["bi"])
-    order = np.argsort(-lengths, kind="stable")
-    size = lengths[order]
-    first = (np.cumsum(lengths) - lengths)[order]
-    steps = int(size[0])
-    # running[t]: how many sentences are longer than t
-    running = (size[None, :] > np.arange(steps)[:, None]).sum(axis=1)
-    ahead = np.concatenate([first[:m] + t for t, m in enumerate(running.tolist())])
-    behind = np.concatenate(
-        [first[:m] + size[:m] - 1 - t for t, m in enumerate(running.tolist())]
-    )
-    G = np.empty((2, n, 4 * H), dtype=np.float32)
-    np.matmul(U[ahead], q["Wx"][0], out=G[0])
-    np.matmul(U[behind], q["Wx"][1], out=G[1])
-    G += q["bx"][:, None]
-    out = np.empty((2, n, H), dtype=np.float32)
-    h = np.zeros((2, len(order), H), dtype=np.float32)
-    c = np.zeros((2, len(order), H), dtype=np.float32)
-    Wh = q["Wh"]
-    at = 0
-    for m in running.tolist():
-        a = G[:, at : at + m]
-        a += np.matmul(h[:, :m], Wh)
-        gates = a[..., : 3 * H]
-        np.negative(gates, out=gates)
-        np.exp(gates, out=gates)
-        gates += 1.0
-        np.reciprocal(gates, out=gates)
-        cell = c[:, :m]
-        cell *= a[..., H : 2 * H]
-        cell += a[..., :H] * np.tanh(a[..., 3 * H :])
-        state = out[:, at : at + m]
-        np.tanh(cell, out=state)
-        state *= a[..., 2 * H : 3 * H]
-        h[:, :m] = state
-        at += m
-    hidden = np.empty((n, 2 * H), dtype=np.float32)
-    hidden[ahead, :H] = out[0]
-    hidden[behind, H:] = out[1]
+    states = lstm.hidden(q, U, lengths)
     return (
-        hidden @ q["Wo"][: 2 * H]
+        states @ q["Wo"][: 2 * H]
         + num @ q["Wo"][2 * H :]
         + q["bo"][0]
         + np.float32(2.5) * num[:, 0]
@@ -207,60 +165,21 @@ def pad(sentences: Sentences) -> tuple[Any, Any, Any]:
     return ids, numbers, lengths
 
 
-def reversal(lengths: Any, width: int) -> Any:
-    """``(B, T)`` positions that read each sentence backwards (pads stay)."""
-    import numpy as np
-
-    t = np.arange(width)[None, :]
-    n = lengths[:, None]
-    return np.where(t < n, n - 1 - t, t)
-
-
-def _gather(x: Any, index: Any) -> Any:
-    """``x[b, index[b, t]]`` for a ``(B, T, ...)`` array."""
-    import numpy as np
-
-    return x[np.arange(len(x))[:, None], index]
-
-
 def forward(
     p: Mapping[str, Any], ids: Any, numbers: Any, lengths: Any
 ) -> tuple[Any, dict[str, Any]]:
-    """Logits ``(B, T)`` of a padded batch, and what the gradient needs.
-
-    Both directions run as one recurrence over a leading axis of 2; the
-    backward one reads each sentence reversed, so its pads come last too and
-    never reach a real token.
-    """
+    """Logits ``(B, T)`` of a padded batch, and what the gradient needs."""
     import numpy as np
 
-    B, T = ids.shape[:2]
-    H = p["Wh"].shape[1]
     X = np.concatenate(
         [p[name][ids[..., k]] for k, name in enumerate(_TABLES)] + [numbers],
         axis=-1,
     )
     U = np.tanh(X @ p["Wi"] + p["bi"])
-    back = reversal(lengths, T)
-    Us = np.stack([U, _gather(U, back)])  # (2, B, T, I)
-    G = np.matmul(Us, p["Wx"][:, None]) + p["bx"][:, None, None]  # (2, B, T, 4H)
-    h = np.zeros((2, B, H))
-    c = np.zeros((2, B, H))
-    hs = np.zeros((2, B, T, H))
-    steps = []
-    for t in range(T):
-        a = G[:, :, t] + np.matmul(h, p["Wh"])
-        s = 1.0 / (1.0 + np.exp(-a[..., : 3 * H]))
-        g = np.tanh(a[..., 3 * H :])
-        c_prev = c
-        c = s[..., H : 2 * H] * c_prev + s[..., :H] * g
-        tc = np.tanh(c)
-        h = s[..., 2 * H :] * tc
-        hs[:, :, t] = h
-        steps.append((s, g, c_prev, tc))
-    Y = np.concatenate([hs[0], _gather(hs[1], back), numbers], axis=-1)
+    states, cache = lstm.run(p, U, lengths)
+    Y = np.concatenate([states, numbers], axis=-1)
     z = Y @ p["Wo"] + p["bo"][0] + 2.5 * numbers[..., 0]
-    return z, {"X": X, "U": U, "Us": Us, "hs": hs, "Y": Y, "back": back, "steps": steps}
+    return z, {"X": X, "U": U, "Y": Y, **cache}
 
 
 def gradients(
@@ -270,49 +189,12 @@ def gradients(
     (``(B, T)``, zero on pads and on tokens not scored)."""
     import numpy as np
 
-    Wh = p["Wh"]
-    H = Wh.shape[1]
-    B, T = dz.shape
-    back, hs, Us, Y = cache["back"], cache["hs"], cache["Us"], cache["Y"]
-    grad: dict[str, Any] = {
-        "Wo": np.einsum("bt,btk->k", dz, Y),
-        "bo": np.array([dz.sum()]),
-    }
+    H = p["Wh"].shape[1]
+    Y = cache["Y"]
     dY = dz[..., None] * p["Wo"]
-    dhs = np.zeros((2, B, T, H))
-    dhs[0] = dY[..., :H]
-    # the backward direction's outputs were put back in reading order: undo
-    dhs[1][np.arange(B)[:, None], back] = dY[..., H : 2 * H]
-    dG = np.zeros((2, B, T, 4 * H))
-    dWh = np.zeros_like(Wh)
-    dh = np.zeros((2, B, H))
-    dc = np.zeros((2, B, H))
-    for t in range(T - 1, -1, -1):
-        s, g, c_prev, tc = cache["steps"][t]
-        i, f, o = s[..., :H], s[..., H : 2 * H], s[..., 2 * H :]
-        dh = dh + dhs[:, :, t]
-        do = dh * tc
-        dc = dc + dh * o * (1.0 - tc * tc)
-        da = np.concatenate(
-            [
-                dc * g * i * (1 - i),
-                dc * c_prev * f * (1 - f),
-                do * o * (1 - o),
-                dc * i * (1.0 - g * g),
-            ],
-            axis=-1,
-        )
-        dG[:, :, t] = da
-        h_prev = hs[:, :, t - 1] if t > 0 else np.zeros((2, B, H))
-        dWh += np.matmul(h_prev.transpose(0, 2, 1), da)
-        dh = np.matmul(da, Wh.transpose(0, 2, 1))
-        dc = dc * f
-    grad["Wh"] = dWh
-    grad["bx"] = dG.sum(axis=(1, 2))
-    grad["Wx"] = np.einsum("dbti,dbtg->dig", Us, dG)
-    dUs = np.matmul(dG, p["Wx"].transpose(0, 2, 1)[:, None])
-    dU = dUs[0].copy()
-    np.add.at(dU, (np.arange(B)[:, None], back), dUs[1])
+    grad, dU = lstm.backward(p, dY[..., : 2 * H], cache)
+    grad["Wo"] = np.einsum("bt,btk->k", dz, Y)
+    grad["bo"] = np.array([dz.sum()])
     dPre = dU * (1.0 - cache["U"] ** 2)
     grad["Wi"] = np.einsum("bti,btj->ij", cache["X"], dPre)
     grad["bi"] = dPre.sum(axis=(0, 1))
