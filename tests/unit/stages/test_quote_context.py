@@ -10,9 +10,9 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from parsed_article import article_of
 from reportedly.errors import ConfigError
 from reportedly.records import Article, Region, Span
-from reportedly.stages.nlp import Parse
 from reportedly.stages.quotes import RuleQuotes, choose_cues
 from reportedly.stages.quotes import context as C
 from reportedly.stages.quotes.model import LinearScorer, QuoteModel, load_quote_model
@@ -171,14 +171,7 @@ def _reading(doc: Doc, cue_weights: dict[str, float]) -> tuple[Any, QuoteModel]:
         content=LinearScorer(weights={}),
         source=LinearScorer(weights={}),
     )
-    text = doc.text
-    article = Article(
-        doc_id="d",
-        text=text,
-        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
-        parses=(Parse(start=0, doc=doc),),
-    )
-    reading = _read(article, model, False)
+    reading = _read(article_of(doc, "d"), model, False)
     assert reading is not None
     return reading, model
 

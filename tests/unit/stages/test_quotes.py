@@ -14,9 +14,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from hostile_text import news_text
+from parsed_article import article_of
 from reportedly.errors import ConfigError
 from reportedly.records import Article, Meta, Quote, Region, Span
-from reportedly.stages.nlp import Parse
 from reportedly.stages.quotes import RuleQuotes, _balanced, _trimmed, extract_quotes
 from reportedly.stages.quotes.assemble import outermost
 from reportedly.stages.quotes.features import (
@@ -368,12 +368,7 @@ def test_model_is_cue(token: int, expected: bool) -> None:
 def test_quotes_packaged_model_on_a_hand_built_parse(spec: str) -> None:
     doc = _parsed(spec, ents=PERSON)
     text = doc.text
-    article = Article(
-        doc_id="x",
-        text=text,
-        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
-        parses=(Parse(start=0, doc=doc),),
-    )
+    article = article_of(doc)
     (quote,) = extract_quotes(article)
     assert quote.cue is not None
     assert quote.cue.text_in(text) == "said"
@@ -396,12 +391,7 @@ SIGNED = (
 def test_quotes_quotation_signed_with_a_dash(spec: str) -> None:
     doc = _parsed(spec)
     text = doc.text
-    article = Article(
-        doc_id="x",
-        text=text,
-        regions=(Region(kind="body", span=Span(start=0, end=len(text))),),
-        parses=(Parse(start=0, doc=doc),),
-    )
+    article = article_of(doc)
     signed = [
         q for q in extract_quotes(article) if q.cue and q.cue.text_in(text) == "―"
     ]
