@@ -108,6 +108,7 @@ eval-provenance: $(RUNTIME_STAMP) $(NATIVE)
 train-quotes: $(RUNTIME_STAMP)
 	$(PY) scripts/train_quotes.py $(DATA)/quotes/polnear_train.jsonl --cache .cache/quotes
 	$(PY) scripts/train_context.py $(DATA)/quotes/polnear_train.jsonl --cache .cache/quotes
+	$(PY) scripts/train_bounds.py $(DATA)/quotes/polnear_train.jsonl --cache .cache/quotes
 
 bench: $(RUNTIME_STAMP) $(NATIVE)
 	$(PY) bench/bench.py $(if $(wildcard $(DATA)/quotes/polnear_dev.jsonl),$(DATA)/quotes/polnear_dev.jsonl,examples/articles)

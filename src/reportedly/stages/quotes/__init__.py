@@ -3,8 +3,10 @@
 Cues, their contents and sources come from small learned scorers over the
 parse (``model.py``, ``features.py``; weights trained on PolNeAR by
 ``scripts/train_quotes.py``) inside dependency rules (``rules.py``); the cue
-scorer's close calls are decided by a sentence model (``context.py``), for a
-whole batch of articles at once (``RuleQuotes.pipe``); quote
+scorer's close calls are decided by a sentence model (``context.py``), and
+the contents the content tagger is unsure of are drawn by a span model
+(``bounds.py``), each for a whole batch of articles at once
+(``RuleQuotes.pipe``); quote
 marks paired on the raw text (``marks.py``) then widen those contents to whole
 quotations, attach quotations to the cue of their sentence, of a colon before
 them or of a dash signature after them, and carry quotations that float in
@@ -35,6 +37,7 @@ from .assemble import (
     overlap,
     worded,
 )
+from .bounds import GATE, BoundsScorer, Call, load_bounds_scorer
 from .context import BAND, ContextScorer, load_context_scorer
 from .cues import DOCUMENT_NOUNS, NOT_SPEAKERS
 from .marks import DOUBLE_MARKS, QUOTE_MARKS, Quotation, find_quotations
@@ -224,11 +227,16 @@ def _cue_model(cues: str) -> QuoteModel | None:
     return None
 
 
+#: a paragraph's contents per cue (``model.Drawn``)
+_Contents = dict[int, tuple[list[int], list[int]]]
+
+
 @dataclass(slots=True)
 class _Reading:
     """An article read up to its cues: quotations, names, turns, each
-    paragraph's parse and offset and, with a model, its sheet and (set by
-    ``choose_cues``) the tokens that head a cue."""
+    paragraph's parse and offset and, with a model, its sheet, (set by
+    ``choose_cues``) the tokens that head a cue and (set by
+    ``choose_contents``) their contents."""
 
     article: Article
     paragraphs: list[Span]
@@ -241,6 +249,7 @@ class _Reading:
     parses: list[tuple[Any, int]]
     sheets: list[Sheet]
     cues: list[set[int]] = field(default_factory=list)
+    contents: list[_Contents] = field(default_factory=list)
 
 
 def extract_quotes(
@@ -248,6 +257,7 @@ def extract_quotes(
     *,
     cues: str = "model",
     context: bool = True,
+    bounds: bool = False,
     min_quote_words: int = 4,
     resolve_names: bool = True,
     nested: bool = False,
@@ -257,20 +267,27 @@ def extract_quotes(
     ``cues`` is ``"model"`` (the packaged cue scorer, content tagger and
     source picker of ``model.py``) or ``"lexicon"`` (the hand-written lexicon
     of ``cues.py`` and the dependency rules alone). ``context`` lets the
-    sentence model of ``context.py`` decide the cue scorer's close calls.
-    ``nested`` keeps attributions reported inside another one's content (``He
-    said she denied it`` gives the saying only, unless ``nested``).
+    sentence model of ``context.py`` decide the cue scorer's close calls, and
+    ``bounds`` the span model of ``bounds.py`` draw the contents the content
+    tagger is unsure of. ``nested`` keeps attributions reported inside
+    another one's content (``He said she denied it`` gives the saying only,
+    unless ``nested``).
     """
     model = _cue_model(cues)
     reading = _read(article, model, resolve_names)
     if reading is None:
         return ()
     choose_cues([reading], model, _context_scorer(context, model))
+    choose_contents([reading], model, _bounds_scorer(bounds, model))
     return _quotes(reading, model, min_quote_words, resolve_names, nested)
 
 
 def _context_scorer(context: bool, model: QuoteModel | None) -> ContextScorer | None:
     return load_context_scorer() if context and model is not None else None
+
+
+def _bounds_scorer(bounds: bool, model: QuoteModel | None) -> BoundsScorer | None:
+    return load_bounds_scorer() if bounds and model is not None else None
 
 
 def choose_cues(
@@ -316,6 +333,42 @@ def choose_cues(
             else:
                 cues.discard(k)
         at += last - first
+
+
+def choose_contents(
+    readings: Sequence[_Reading],
+    model: QuoteModel | None,
+    scorer: BoundsScorer | None,
+) -> None:
+    """The content of every chosen cue, in every paragraph of every reading.
+
+    Without a ``scorer`` the content tagger decides, as the attributions are
+    found; with one, the contents it is unsure of (``bounds.unsure``) are
+    drawn by the span model instead, in one batch for all the readings.
+    """
+    if model is None:
+        return
+    if scorer is None:  # the tagger's, found as the attributions are
+        for reading in readings:
+            reading.contents = [{} for _ in reading.sheets]
+        return
+    cut = model.content.cut
+    pending: list[tuple[_Contents, Call]] = []
+    for reading in readings:
+        reading.contents = []
+        for sheet, cues in zip(reading.sheets, reading.cues, strict=True):
+            drawn, unsure = model.contents(sheet, cues, GATE)
+            pending.extend(
+                (drawn, Call(sheet=sheet, cue=cue, found=found, logits=logits, cut=cut))
+                for cue, found, logits in unsure
+            )
+            reading.contents.append(drawn)
+    if not pending:
+        return
+    for (drawn, call), tokens in zip(
+        pending, scorer.draw([call for _, call in pending]), strict=True
+    ):
+        drawn[call.cue] = (tokens, drawn[call.cue][1])
 
 
 def _read(
@@ -390,7 +443,9 @@ def _quotes(
     drafts: list[Draft] = []
     for k, (doc, start) in enumerate(reading.parses):
         chosen = (
-            (model, reading.sheets[k], reading.cues[k]) if model is not None else None
+            (model, reading.sheets[k], reading.cues[k], reading.contents[k])
+            if model is not None
+            else None
         )
         drafts.extend(find_attributions(doc, start, chosen))
     if labelled:
@@ -700,20 +755,24 @@ class RuleQuotes:
 
     cues: str = "model"
     context: bool = True
+    bounds: bool = False
     min_quote_words: int = 4
     resolve_names: bool = True
     nested: bool = False
 
     def __post_init__(self) -> None:
         # a bad setting or model fails the run, once
-        _context_scorer(self.context, _cue_model(self.cues))
+        model = _cue_model(self.cues)
+        _context_scorer(self.context, model)
+        _bounds_scorer(self.bounds, model)
 
     def __call__(self, article: Article) -> Article:
         return next(self.pipe([article]))
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         """The articles with their quotes; the sentence model scores the close
-        calls of all of them in one batch."""
+        calls of all of them in one batch, and the span model the contents
+        the tagger is unsure of."""
         articles = list(articles)
         # the sheets of the whole batch live until its cues are chosen: the
         # cycle collector would walk them (and the rest of the heap) again and
@@ -723,11 +782,9 @@ class RuleQuotes:
         try:
             model = _cue_model(self.cues)
             readings = [_read(a, model, self.resolve_names) for a in articles]
-            choose_cues(
-                [r for r in readings if r is not None],
-                model,
-                _context_scorer(self.context, model),
-            )
+            read = [r for r in readings if r is not None]
+            choose_cues(read, model, _context_scorer(self.context, model))
+            choose_contents(read, model, _bounds_scorer(self.bounds, model))
             done = []
             for article, reading in zip(articles, readings, strict=True):
                 quotes = (

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise, repeat
@@ -34,6 +34,10 @@ from .features import (
 from .sheet import Sheet
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
+#: the contents drawn for a paragraph's cues before its attributions are
+#: found: per cue token, the tokens of its content and those the content
+#: tagger gave it
+Drawn = Mapping[int, tuple[list[int], list[int]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,17 +102,56 @@ class QuoteModel:
         sides of it. ``found`` is ``paths(sheet, cue)`` when the caller has it.
         """
         found = paths(sheet, cue) if found is None else found
-        # LinearScorer.accepts, inlined: this runs for every token of every cue
-        get, cut, zero = self.content.weights.get, self.content.cut, repeat(0.0)
-        punct = sheet.punct
         memo = ContentMemo(sheet, cue) if memo is None else memo
-        inside = {
-            i
+        return self.tagged(
+            sheet, cue, found, self.content_logits(sheet, cue, found, memo)
+        )
+
+    def contents(
+        self, sheet: Sheet, cues: Iterable[int], gate: float
+    ) -> tuple[
+        dict[int, tuple[list[int], list[int]]],
+        list[tuple[int, Paths, dict[int, float]]],
+    ]:
+        """Each cue's content by the content tagger (twice: as the content,
+        and as the tagger's), and the cues whose content the tagger
+        is unsure of, with the logits of their sentence's words: those whose
+        content has a word and whose sentence has a word within ``gate`` of
+        the threshold."""
+        cut = self.content.cut
+        drawn: dict[int, tuple[list[int], list[int]]] = {}
+        unsure: list[tuple[int, Paths, dict[int, float]]] = []
+        for cue in sorted(cues):
+            found = paths(sheet, cue)
+            logits = self.content_logits(sheet, cue, found, ContentMemo(sheet, cue))
+            tagged = self.tagged(sheet, cue, found, logits)
+            drawn[cue] = (tagged, tagged)
+            if tagged and any(abs(v - cut) < gate for v in logits.values()):
+                unsure.append((cue, found, logits))
+        return drawn, unsure
+
+    def content_logits(
+        self, sheet: Sheet, cue: int, found: Paths, memo: ContentMemo
+    ) -> dict[int, float]:
+        """The content tagger's logit of each word of the cue's sentence in
+        reach (``found``; not punctuation, not the cue)."""
+        # LinearScorer.logit, inlined: this runs for every token of every cue
+        get, zero = self.content.weights.get, repeat(0.0)
+        punct = sheet.punct
+        return {
+            i: sum(map(get, content_features(sheet, cue, i, path, memo), zero))
             for i, path in found.items()
-            if i != cue
-            and not punct[i]
-            and sum(map(get, content_features(sheet, cue, i, path, memo), zero)) >= cut
+            if i != cue and not punct[i]
         }
+
+    def tagged(
+        self, sheet: Sheet, cue: int, found: Paths, logits: dict[int, float]
+    ) -> list[int]:
+        """The content's tokens: the words whose logit reaches the threshold,
+        and the punctuation between two of them."""
+        cut = self.content.cut
+        inside = {i for i, v in logits.items() if v >= cut}
+        punct = sheet.punct
         # punctuation goes with its words: in when the words on both sides are
         out: list[int] = []
         words = sorted(i for i in found if not punct[i] and i != cue)

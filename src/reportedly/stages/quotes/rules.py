@@ -29,7 +29,7 @@ from .cues import (
 )
 from .features import CANDIDATE_POS, ContentMemo, paths
 from .marks import DOUBLE_MARKS, QUOTE_MARKS
-from .model import QuoteModel
+from .model import Drawn, QuoteModel
 from .sheet import Sheet
 
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
@@ -1227,11 +1227,12 @@ def _verb_draft(
     model: QuoteModel | None = None,
     sheet: Sheet | None = None,
     signed: tuple[Any, set[int]] | None = None,
+    drawn: Drawn | None = None,
 ) -> Draft:
     """A draft from a cue token, its content and source learned with a model.
 
     ``signed`` is the cue's :func:`_trailing_signature` when the caller has
-    already read it.
+    already read it; ``drawn`` the contents ``choose_contents`` drew.
     """
     doc = token.doc
     lemma = token.lemma_.lower()
@@ -1359,8 +1360,15 @@ def _verb_draft(
     elif model is not None and sheet is not None:
         found = paths(sheet, token.i)
         memo = ContentMemo(sheet, token.i)
+        known = drawn.get(token.i) if drawn is not None else None
+        if known is not None:
+            tokens, tagged = known
+        else:
+            tokens = tagged = model.content_tokens(sheet, token.i, found, memo)
         ruled = content
-        content = set(model.content_tokens(sheet, token.i, found, memo)) - setting
+        content = set(tokens) - setting
+        if not content:  # the span drawn was whom or where it was said
+            content = set(tagged) - setting
         if _subordinate(token):
             # "..., diplomats told the Post, after guards reported shots
             # fired": a clause of its own reports within itself
@@ -1594,9 +1602,10 @@ def _colon_draft(sentence: Any, offset: int, span: Span) -> Draft | None:
     )
 
 
-#: what the learned cue finder decided of a paragraph (``choose_cues``): the
-#: model, the paragraph's sheet and the tokens that head a cue
-Chosen = tuple[QuoteModel, Sheet, AbstractSet[int]]
+#: what the learned parts decided of a paragraph: the model, the paragraph's
+#: sheet, the tokens that head a cue (``choose_cues``) and the contents drawn
+#: for them (``choose_contents``)
+Chosen = tuple[QuoteModel, Sheet, AbstractSet[int], Drawn]
 
 
 def find_attributions(
@@ -1608,7 +1617,9 @@ def find_attributions(
     tagger and source picker find their contents and sources; without, the
     lexicon and the dependency rules do all of it.
     """
-    model, sheet, cues = chosen if chosen is not None else (None, None, frozenset())
+    model, sheet, cues, drawn = (
+        chosen if chosen is not None else (None, None, frozenset(), None)
+    )
     for sentence in doc.sents:
         span = Span(start=offset + sentence.start_char, end=offset + sentence.end_char)
         # a headline's colon is among its first words (read off the sheet:
@@ -1665,7 +1676,7 @@ def find_attributions(
             ):
                 if _naming(doc[i]) or _quoted_as(doc[i]) is not None:
                     continue  # a name given by nobody; the saying reports
-                draft = _verb_draft(doc[i], offset, span, model, sheet)
+                draft = _verb_draft(doc[i], offset, span, model, sheet, None, drawn)
             elif (
                 sheet.dep[i] in {"advcl", "conj"}
                 and sheet.lemma[i] in SPEECH
