@@ -20,11 +20,9 @@ weights are written as an uncompressed npz (float32) with fixed timestamps.
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 import time
 import types
-import zipfile
 import zlib
 from collections import Counter
 from pathlib import Path
@@ -36,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from train_context import adam, save  # noqa: E402
 from train_quotes import parse_articles  # noqa: E402
 
 from reportedly.evaluation._common import read_jsonl  # noqa: E402
@@ -248,14 +247,7 @@ def fit(
             dz /= len(ends)
             grad = bounds.gradients(p, ids, dz, cache)
             step += 1
-            for k in p:
-                m[k] = 0.9 * m[k] + 0.1 * grad[k]
-                v[k] = 0.999 * v[k] + 0.001 * grad[k] ** 2
-                p[k] -= (
-                    rate
-                    * (m[k] / (1 - 0.9**step))
-                    / (np.sqrt(v[k] / (1 - 0.999**step)) + 1e-8)
-                )
+            adam(p, grad, m, v, step, rate)
         print(
             f"epoch {epoch}: loss {total / max(1, seen):.4f} "
             f"in {time.perf_counter() - started:.0f}s",
@@ -296,18 +288,6 @@ def held_out(
         )
 
 
-def save(path: Path, p: dict[str, Any], vocab: dict[str, list[str]]) -> None:
-    """An npz with fixed timestamps: the same weights give the same bytes."""
-    arrays = {k: p[k].astype(np.float32) for k in bounds.PARAMS}
-    arrays.update({k: np.array(v, dtype=str) for k, v in vocab.items()})
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as out:
-        for name, array in arrays.items():
-            buffer = io.BytesIO()
-            np.lib.format.write_array(buffer, array, allow_pickle=False)
-            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            out.writestr(info, buffer.getvalue())
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("train", type=Path)
@@ -341,7 +321,7 @@ def main() -> None:
     )
     if args.hold_out:
         held_out(p, vocab, [e for e in found if e[0] in held])
-    save(args.out, p, vocab)
+    save(args.out, p, vocab, bounds.PARAMS)
     print(f"wrote {args.out} in {time.perf_counter() - started:.0f}s")
 
 

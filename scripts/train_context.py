@@ -146,6 +146,23 @@ def batches(items: list[tuple[Any, Any, Any]], size: int, rng: Any) -> Any:
         yield ids, numbers, lengths, labels, mask
 
 
+def adam(
+    p: dict[str, Any],
+    grad: dict[str, Any],
+    m: dict[str, Any],
+    v: dict[str, Any],
+    step: int,
+    rate: float,
+) -> None:
+    """One step of Adam (PyTorch's defaults), in place."""
+    for k in p:
+        m[k] = 0.9 * m[k] + 0.1 * grad[k]
+        v[k] = 0.999 * v[k] + 0.001 * grad[k] ** 2
+        p[k] -= (
+            rate * (m[k] / (1 - 0.9**step)) / (np.sqrt(v[k] / (1 - 0.999**step)) + 1e-8)
+        )
+
+
 def fit(
     items: list[tuple[Any, Any, Any]],
     vocab: dict[str, list[str]],
@@ -173,14 +190,7 @@ def fit(
             dz = (1 / (1 + np.exp(-z)) - labels) * mask / count
             grad = context.gradients(p, ids, dz, cache)
             step += 1
-            for k in p:
-                m[k] = 0.9 * m[k] + 0.1 * grad[k]
-                v[k] = 0.999 * v[k] + 0.001 * grad[k] ** 2
-                p[k] -= (
-                    rate
-                    * (m[k] / (1 - 0.9**step))
-                    / (np.sqrt(v[k] / (1 - 0.999**step)) + 1e-8)
-                )
+            adam(p, grad, m, v, step, rate)
         print(
             f"epoch {epoch}: loss {total / max(1, seen):.4f} "
             f"in {time.perf_counter() - started:.0f}s",
@@ -231,9 +241,14 @@ def held_out_f1(
     return float(f1[0]), float(f1[1])
 
 
-def save(path: Path, p: dict[str, Any], vocab: dict[str, list[str]]) -> None:
+def save(
+    path: Path,
+    p: dict[str, Any],
+    vocab: dict[str, list[str]],
+    names: tuple[str, ...] = context.PARAMS,
+) -> None:
     """An npz with fixed timestamps: the same weights give the same bytes."""
-    arrays = {k: p[k].astype(np.float32) for k in context.PARAMS}
+    arrays = {k: p[k].astype(np.float32) for k in names}
     arrays.update({k: np.array(v, dtype=str) for k, v in vocab.items()})
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as out:
         for name, array in arrays.items():

@@ -11,6 +11,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from gradcheck import worst_error
 from parsed_article import article_of
 from reportedly.errors import ConfigError
 from reportedly.stages.quotes import RuleQuotes, choose_contents, choose_cues
@@ -69,17 +70,7 @@ def test_bounds_gradients_match_finite_differences() -> None:
 
     z, cache = B.forward(p, ids, numbers, lengths)
     grad = B.gradients(p, ids, weight * (1 - np.tanh(z * weight) ** 2), cache)
-    worst = 0.0
-    for name, values in p.items():
-        for index in np.ndindex(values.shape):
-            old = values[index]
-            values[index] = old + 1e-6
-            up = loss()
-            values[index] = old - 1e-6
-            down = loss()
-            values[index] = old
-            worst = max(worst, abs((up - down) / 2e-6 - grad[name][index]))
-    assert worst < 1e-6
+    assert worst_error(p, loss, grad) < 1e-6
 
 
 def test_bounds_inference_matches_the_padded_forward() -> None:
@@ -182,20 +173,19 @@ def _model(threshold: float) -> QuoteModel:
     )
 
 
-@pytest.mark.parametrize("inside", [set(), {3}, {3, 5}, {5, 6, 7, 8}, {3, 5, 6, 7, 8}])
-def test_bounds_punctuation_goes_with_its_words_as_the_tagger_puts_it(
-    inside: set[int],
+@pytest.mark.parametrize(("first", "last"), [(0, 0), (1, 1), (1, 4), (2, 5), (0, 5)])
+def test_bounds_a_drawn_span_holds_its_punctuation_as_the_tagger_puts_it(
+    first: int, last: int
 ) -> None:
+    # the stage draws every token from a span's first word to its last: what
+    # the tagger gives when it tags those words and no other
     sheet = Sheet.read(_doc(*_SAID))
-    model = _model(0.5)
     found = paths(sheet, 1)
-    logits = {
-        i: (1.0 if i in inside else -1.0)
-        for i in found
-        if i != 1 and not sheet.punct[i]
-    }
-    words = sorted(logits)
-    assert B.with_punctuation(words, inside) == model.tagged(sheet, 1, found, logits)
+    words = sorted(i for i in found if i != 1 and not sheet.punct[i])
+    inside = set(words[first : last + 1])
+    logits = {i: (1.0 if i in inside else -1.0) for i in words}
+    tagged = _model(0.5).tagged(sheet, 1, found, logits)
+    assert list(range(words[first], words[last] + 1)) == tagged
 
 
 def test_bounds_asks_only_about_contents_the_tagger_is_unsure_of() -> None:

@@ -10,6 +10,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from gradcheck import worst_error
 from parsed_article import article_of
 from reportedly.errors import ConfigError
 from reportedly.records import Article, Region, Span
@@ -61,17 +62,7 @@ def test_context_gradients_match_finite_differences() -> None:
     z, cache = C.forward(p, ids, numbers, lengths)
     dz = (1 / (1 + np.exp(-z)) - labels) * mask / mask.sum()
     grad = C.gradients(p, ids, dz, cache)
-    worst = 0.0
-    for name, values in p.items():
-        for index in np.ndindex(values.shape):
-            old = values[index]
-            values[index] = old + 1e-6
-            up = loss()
-            values[index] = old - 1e-6
-            down = loss()
-            values[index] = old
-            worst = max(worst, abs((up - down) / 2e-6 - grad[name][index]))
-    assert worst < 1e-6
+    assert worst_error(p, loss, grad) < 1e-6
 
 
 def test_context_inference_matches_the_padded_forward() -> None:

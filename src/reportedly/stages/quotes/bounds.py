@@ -23,7 +23,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise, repeat
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -200,7 +200,7 @@ def infer(p: Mapping[str, Any], encoded: Encoded) -> Any:
 
     if len(encoded.ids) == 0:
         return np.zeros((0, 2), dtype=np.float32)
-    q = _float32(p)
+    q = lstm.float32(p)
     H = q["Wh"].shape[1]
     num = encoded.numbers.astype(np.float32)
     X = np.concatenate(
@@ -242,17 +242,7 @@ def gradients(
     grad["Wi"] = np.einsum("bti,btj->ij", cache["X"], dPre)
     grad["bi"] = dPre.sum(axis=(0, 1))
     dX = dPre @ p["Wi"].T
-    offset = 0
-    for k, name in enumerate(TABLES):
-        width = p[name].shape[1]
-        table = np.zeros_like(p[name])
-        np.add.at(
-            table,
-            ids[..., k].ravel(),
-            dX[..., offset : offset + width].reshape(-1, width),
-        )
-        grad[name] = table
-        offset += width
+    grad.update(lstm.embedding_gradients(p, TABLES, ids, dX))
     return grad
 
 
@@ -333,21 +323,6 @@ def best_span(
         if payoff > best:
             best, chosen = payoff, (a, b)
     return chosen
-
-
-def with_punctuation(words: Sequence[int], inside: set[int]) -> list[int]:
-    """The tokens of a content whose words ``inside`` are chosen among
-    ``words`` (in order): punctuation goes with its words, in when the words
-    on both sides are."""
-    out: list[int] = []
-    for left, right in pairwise(words):
-        if left in inside:
-            out.append(left)
-            if right in inside:
-                out.extend(range(left + 1, right))
-    if words and words[-1] in inside:
-        out.append(words[-1])
-    return out
 
 
 def unsure(call: Call) -> bool:
@@ -467,18 +442,6 @@ def best_spans(z: Any, encoded: Encoded) -> tuple[Any, Any]:
     return chosen_a, chosen_b
 
 
-def _float32(p: Mapping[str, Any]) -> Mapping[str, Any]:
-    import numpy as np
-
-    if all(v.dtype == np.float32 for v in p.values()):
-        return p
-    return {k: np.asarray(v, dtype=np.float32) for k, v in p.items()}
-
-
-def _vocabulary(words: Any) -> dict[str, int]:
-    return {str(w): k + 1 for k, w in enumerate(words)}
-
-
 @cache
 def load_bounds_scorer(path: Path = BOUNDS_PATH) -> BoundsScorer:
     """Read the packaged span model once per process."""
@@ -489,10 +452,10 @@ def load_bounds_scorer(path: Path = BOUNDS_PATH) -> BoundsScorer:
             params = {name: np.asarray(data[name], dtype=np.float32) for name in PARAMS}
             scorer = BoundsScorer(
                 params=params,
-                words=_vocabulary(data["words"]),
-                deps=_vocabulary(data["deps"]),
-                tags=_vocabulary(data["tags"]),
-                ents=_vocabulary(data["ents"]),
+                words=lstm.vocabulary(data["words"]),
+                deps=lstm.vocabulary(data["deps"]),
+                tags=lstm.vocabulary(data["tags"]),
+                ents=lstm.vocabulary(data["ents"]),
             )
         widths = [params[n].shape[1] for n in TABLES]
         if (

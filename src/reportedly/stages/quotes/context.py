@@ -132,7 +132,7 @@ def infer(p: Mapping[str, Any], sentences: Sentences) -> Any:
     n = len(ids)
     if n == 0:
         return np.zeros(0, dtype=np.float32)
-    q = _float32(p)
+    q = lstm.float32(p)
     H = q["Wh"].shape[1]
     num = numbers.astype(np.float32)
     X = np.concatenate(
@@ -199,31 +199,8 @@ def gradients(
     grad["Wi"] = np.einsum("bti,btj->ij", cache["X"], dPre)
     grad["bi"] = dPre.sum(axis=(0, 1))
     dX = dPre @ p["Wi"].T
-    offset = 0
-    for k, name in enumerate(_TABLES):
-        width = p[name].shape[1]
-        table = np.zeros_like(p[name])
-        np.add.at(
-            table,
-            ids[..., k].ravel(),
-            dX[..., offset : offset + width].reshape(-1, width),
-        )
-        grad[name] = table
-        offset += width
+    grad.update(lstm.embedding_gradients(p, _TABLES, ids, dX))
     return grad
-
-
-def _float32(p: Mapping[str, Any]) -> Mapping[str, Any]:
-    """The parameters in float32 (the packaged ones are)."""
-    import numpy as np
-
-    if all(v.dtype == np.float32 for v in p.values()):
-        return p
-    return {k: np.asarray(v, dtype=np.float32) for k, v in p.items()}
-
-
-def _vocabulary(words: Any) -> dict[str, int]:
-    return {str(w): k + 1 for k, w in enumerate(words)}
 
 
 @cache
@@ -236,10 +213,10 @@ def load_context_scorer(path: Path = CONTEXT_PATH) -> ContextScorer:
             params = {name: np.asarray(data[name], dtype=np.float32) for name in PARAMS}
             scorer = ContextScorer(
                 params=params,
-                lemmas=_vocabulary(data["lemmas"]),
-                deps=_vocabulary(data["deps"]),
-                tags=_vocabulary(data["tags"]),
-                ents=_vocabulary(data["ents"]),
+                lemmas=lstm.vocabulary(data["lemmas"]),
+                deps=lstm.vocabulary(data["deps"]),
+                tags=lstm.vocabulary(data["tags"]),
+                ents=lstm.vocabulary(data["ents"]),
             )
         widths = [params[n].shape[1] for n in _TABLES]
         if params["Wi"].shape[0] != sum(widths) + NUMERIC or not math.isfinite(

@@ -167,3 +167,39 @@ def backward(
     dU = dUs[0].copy()
     np.add.at(dU, (np.arange(B)[:, None], back), dUs[1])
     return grad, dU
+
+
+def embedding_gradients(
+    p: Mapping[str, Any], tables: tuple[str, ...], ids: Any, dX: Any
+) -> dict[str, Any]:
+    """The gradient of each embedding table, given the loss's gradient on
+    the inputs ``dX`` (the tables' columns side by side, in order)."""
+    import numpy as np
+
+    grad = {}
+    offset = 0
+    for k, name in enumerate(tables):
+        width = p[name].shape[1]
+        table = np.zeros_like(p[name])
+        np.add.at(
+            table,
+            ids[..., k].ravel(),
+            dX[..., offset : offset + width].reshape(-1, width),
+        )
+        grad[name] = table
+        offset += width
+    return grad
+
+
+def float32(p: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The parameters in float32 (the packaged ones are)."""
+    import numpy as np
+
+    if all(v.dtype == np.float32 for v in p.values()):
+        return p
+    return {k: np.asarray(v, dtype=np.float32) for k, v in p.items()}
+
+
+def vocabulary(words: Any) -> dict[str, int]:
+    """Words as ids from 1 (0 is every word not listed)."""
+    return {str(w): k + 1 for k, w in enumerate(words)}
