@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_context import adam, save  # noqa: E402
+from train_context import descend, save  # noqa: E402
 from train_quotes import parse_articles  # noqa: E402
 
 from reportedly.evaluation._common import read_jsonl  # noqa: E402
@@ -226,33 +226,24 @@ def fit(
     """Adam on the mean log loss of the first and the last word."""
     rng = np.random.default_rng(seed)
     p = initial(vocab, hidden, width, rng)
-    m = {k: np.zeros_like(v) for k, v in p.items()}
-    v = {k: np.zeros_like(v) for k, v in p.items()}
-    step = 0
-    for epoch in range(epochs):
-        started, total, seen = time.perf_counter(), 0.0, 0
-        for ids, numbers, lengths, words, ends in batches(items, size, rng):
-            z, cache = bounds.forward(p, ids, numbers, lengths)
-            z = np.where(words[..., None], z, -np.inf)
-            high = z.max(axis=1, keepdims=True)
-            chance = np.exp(z - high)
-            total_chance = chance.sum(axis=1, keepdims=True)
-            chance /= total_chance
-            rows = np.arange(len(ends))
-            picked = z[rows[:, None], ends, np.arange(2)[None, :]]
-            total += float((np.log(total_chance[:, 0]) + high[:, 0] - picked).sum())
-            seen += len(ends)
-            dz = chance
-            dz[rows[:, None], ends, np.arange(2)[None, :]] -= 1.0
-            dz /= len(ends)
-            grad = bounds.gradients(p, ids, dz, cache)
-            step += 1
-            adam(p, grad, m, v, step, rate)
-        print(
-            f"epoch {epoch}: loss {total / max(1, seen):.4f} "
-            f"in {time.perf_counter() - started:.0f}s",
-            flush=True,
-        )
+
+    def step(batch: Any) -> tuple[float, int, dict[str, Any]]:
+        ids, numbers, lengths, words, ends = batch
+        z, cache = bounds.forward(p, ids, numbers, lengths)
+        z = np.where(words[..., None], z, -np.inf)
+        high = z.max(axis=1, keepdims=True)
+        chance = np.exp(z - high)
+        total_chance = chance.sum(axis=1, keepdims=True)
+        chance /= total_chance
+        rows = np.arange(len(ends))
+        picked = z[rows[:, None], ends, np.arange(2)[None, :]]
+        loss = float((np.log(total_chance[:, 0]) + high[:, 0] - picked).sum())
+        dz = chance
+        dz[rows[:, None], ends, np.arange(2)[None, :]] -= 1.0
+        dz /= len(ends)
+        return loss, len(ends), bounds.gradients(p, ids, dz, cache)
+
+    descend(p, epochs, lambda: batches(items, size, rng), step, rate)
     return p
 
 

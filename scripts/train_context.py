@@ -24,6 +24,7 @@ import time
 import zipfile
 import zlib
 from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -177,26 +178,44 @@ def fit(
     """Adam on the mean log loss over each batch's candidates."""
     rng = np.random.default_rng(seed)
     p = initial(vocab, hidden, width, rng)
+
+    def step(batch: Any) -> tuple[float, int, dict[str, Any]]:
+        ids, numbers, lengths, labels, mask = batch
+        z, cache = context.forward(p, ids, numbers, lengths)
+        count = max(1.0, mask.sum())
+        loss = float(((np.logaddexp(0, z) - labels * z) * mask).sum())
+        dz = (1 / (1 + np.exp(-z)) - labels) * mask / count
+        return loss, int(mask.sum()), context.gradients(p, ids, dz, cache)
+
+    descend(p, epochs, lambda: batches(items, size, rng), step, rate)
+    return p
+
+
+def descend(
+    p: dict[str, Any],
+    epochs: int,
+    batches: Callable[[], Iterable[Any]],
+    step: Callable[[Any], tuple[float, int, dict[str, Any]]],
+    rate: float,
+) -> None:
+    """Adam over ``epochs`` passes of ``batches()``, in place; ``step`` gives
+    a batch's summed loss, what it was summed over, and the gradient."""
     m = {k: np.zeros_like(v) for k, v in p.items()}
     v = {k: np.zeros_like(v) for k, v in p.items()}
-    step = 0
+    count = 0
     for epoch in range(epochs):
         started, total, seen = time.perf_counter(), 0.0, 0
-        for ids, numbers, lengths, labels, mask in batches(items, size, rng):
-            z, cache = context.forward(p, ids, numbers, lengths)
-            count = max(1.0, mask.sum())
-            total += float(((np.logaddexp(0, z) - labels * z) * mask).sum())
-            seen += int(mask.sum())
-            dz = (1 / (1 + np.exp(-z)) - labels) * mask / count
-            grad = context.gradients(p, ids, dz, cache)
-            step += 1
-            adam(p, grad, m, v, step, rate)
+        for batch in batches():
+            loss, size, grad = step(batch)
+            total += loss
+            seen += size
+            count += 1
+            adam(p, grad, m, v, count, rate)
         print(
             f"epoch {epoch}: loss {total / max(1, seen):.4f} "
             f"in {time.perf_counter() - started:.0f}s",
             flush=True,
         )
-    return p
 
 
 def encoded(

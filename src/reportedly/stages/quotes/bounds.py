@@ -30,6 +30,7 @@ from typing import Any
 from ...errors import ConfigError
 from . import lstm
 from .features import REACH, Paths
+from .model import unsure_of
 from .sheet import Sheet
 
 BOUNDS_PATH = Path(__file__).with_name("bounds.npz")
@@ -203,10 +204,7 @@ def infer(p: Mapping[str, Any], encoded: Encoded) -> Any:
     q = lstm.float32(p)
     H = q["Wh"].shape[1]
     num = encoded.numbers.astype(np.float32)
-    X = np.concatenate(
-        [q[name][encoded.ids[:, k]] for k, name in enumerate(TABLES)] + [num], axis=1
-    )
-    U = np.tanh(X @ q["Wi"] + q["bi"])
+    _, U = lstm.embed(q, TABLES, encoded.ids, num)
     states = lstm.hidden(q, U, encoded.lengths)
     return states @ q["Wo"][: 2 * H] + num @ q["Wo"][2 * H :] + q["bo"]
 
@@ -217,10 +215,7 @@ def forward(
     """Logits ``(B, T, 2)`` of a padded batch, and what the gradient needs."""
     import numpy as np
 
-    X = np.concatenate(
-        [p[name][ids[..., k]] for k, name in enumerate(TABLES)] + [numbers], axis=-1
-    )
-    U = np.tanh(X @ p["Wi"] + p["bi"])
+    X, U = lstm.embed(p, TABLES, ids, numbers)
     states, cache = lstm.run(p, U, lengths)
     Y = np.concatenate([states, numbers], axis=-1)
     return Y @ p["Wo"] + p["bo"], {"X": X, "U": U, "Y": Y, **cache}
@@ -238,11 +233,7 @@ def gradients(
     grad, dU = lstm.backward(p, dY[..., : 2 * H], cache)
     grad["Wo"] = np.einsum("btk,btj->kj", cache["Y"], dz)
     grad["bo"] = dz.sum(axis=(0, 1))
-    dPre = dU * (1.0 - cache["U"] ** 2)
-    grad["Wi"] = np.einsum("bti,btj->ij", cache["X"], dPre)
-    grad["bi"] = dPre.sum(axis=(0, 1))
-    dX = dPre @ p["Wi"].T
-    grad.update(lstm.embedding_gradients(p, TABLES, ids, dX))
+    grad.update(lstm.input_gradients(p, TABLES, ids, dU, cache))
     return grad
 
 
@@ -328,10 +319,8 @@ def best_span(
 def unsure(call: Call) -> bool:
     """Whether the tagger's content of the call is the span model's: it has
     a word, and a word of the sentence lies within :data:`GATE` of the
-    threshold."""
-    cut = call.cut
-    values = call.logits.values()
-    return any(v >= cut for v in values) and any(abs(v - cut) < GATE for v in values)
+    threshold (``model.unsure_of``, as the stage decides)."""
+    return unsure_of(call.logits, call.cut, GATE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,26 +434,18 @@ def best_spans(z: Any, encoded: Encoded) -> tuple[Any, Any]:
 @cache
 def load_bounds_scorer(path: Path = BOUNDS_PATH) -> BoundsScorer:
     """Read the packaged span model once per process."""
-    import numpy as np
 
     try:
-        with np.load(path, allow_pickle=False) as data:
-            params = {name: np.asarray(data[name], dtype=np.float32) for name in PARAMS}
-            scorer = BoundsScorer(
-                params=params,
-                words=lstm.vocabulary(data["words"]),
-                deps=lstm.vocabulary(data["deps"]),
-                tags=lstm.vocabulary(data["tags"]),
-                ents=lstm.vocabulary(data["ents"]),
-            )
+        params, (words, deps, tags, ents) = lstm.read_weights(
+            path, PARAMS, ("words", "deps", "tags", "ents")
+        )
         widths = [params[n].shape[1] for n in TABLES]
-        if (
-            params["Wi"].shape[0] != sum(widths) + NUMERIC
-            or params["Wo"].shape != (2 * params["Wh"].shape[1] + NUMERIC, 2)
-            or not math.isfinite(float(np.abs(params["Wo"]).sum()))
+        if params["Wi"].shape[0] != sum(widths) + NUMERIC or params["Wo"].shape != (
+            2 * params["Wh"].shape[1] + NUMERIC,
+            2,
         ):
             raise ValueError("the weights do not fit together")
-        return scorer
+        return BoundsScorer(params=params, words=words, deps=deps, tags=tags, ents=ents)
     except (OSError, KeyError, TypeError, ValueError, IndexError) as exc:
         raise ConfigError(
             f"Cannot read the quote stage's span model {path}: {exc!r}. "

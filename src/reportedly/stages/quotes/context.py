@@ -18,7 +18,6 @@ lie at least 3e-5 from the decision), so a decision does not hang on the batch.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -135,10 +134,7 @@ def infer(p: Mapping[str, Any], sentences: Sentences) -> Any:
     q = lstm.float32(p)
     H = q["Wh"].shape[1]
     num = numbers.astype(np.float32)
-    X = np.concatenate(
-        [q[name][ids[:, k]] for k, name in enumerate(_TABLES)] + [num], axis=1
-    )
-    U = np.tanh(X @ q["Wi"] + q["bi"])
+    _, U = lstm.embed(q, _TABLES, ids, num)
     states = lstm.hidden(q, U, lengths)
     return (
         states @ q["Wo"][: 2 * H]
@@ -171,11 +167,7 @@ def forward(
     """Logits ``(B, T)`` of a padded batch, and what the gradient needs."""
     import numpy as np
 
-    X = np.concatenate(
-        [p[name][ids[..., k]] for k, name in enumerate(_TABLES)] + [numbers],
-        axis=-1,
-    )
-    U = np.tanh(X @ p["Wi"] + p["bi"])
+    X, U = lstm.embed(p, _TABLES, ids, numbers)
     states, cache = lstm.run(p, U, lengths)
     Y = np.concatenate([states, numbers], axis=-1)
     z = Y @ p["Wo"] + p["bo"][0] + 2.5 * numbers[..., 0]
@@ -195,35 +187,24 @@ def gradients(
     grad, dU = lstm.backward(p, dY[..., : 2 * H], cache)
     grad["Wo"] = np.einsum("bt,btk->k", dz, Y)
     grad["bo"] = np.array([dz.sum()])
-    dPre = dU * (1.0 - cache["U"] ** 2)
-    grad["Wi"] = np.einsum("bti,btj->ij", cache["X"], dPre)
-    grad["bi"] = dPre.sum(axis=(0, 1))
-    dX = dPre @ p["Wi"].T
-    grad.update(lstm.embedding_gradients(p, _TABLES, ids, dX))
+    grad.update(lstm.input_gradients(p, _TABLES, ids, dU, cache))
     return grad
 
 
 @cache
 def load_context_scorer(path: Path = CONTEXT_PATH) -> ContextScorer:
     """Read the packaged LSTM once per process."""
-    import numpy as np
 
     try:
-        with np.load(path, allow_pickle=False) as data:
-            params = {name: np.asarray(data[name], dtype=np.float32) for name in PARAMS}
-            scorer = ContextScorer(
-                params=params,
-                lemmas=lstm.vocabulary(data["lemmas"]),
-                deps=lstm.vocabulary(data["deps"]),
-                tags=lstm.vocabulary(data["tags"]),
-                ents=lstm.vocabulary(data["ents"]),
-            )
+        params, (lemmas, deps, tags, ents) = lstm.read_weights(
+            path, PARAMS, ("lemmas", "deps", "tags", "ents")
+        )
         widths = [params[n].shape[1] for n in _TABLES]
-        if params["Wi"].shape[0] != sum(widths) + NUMERIC or not math.isfinite(
-            float(np.abs(params["Wo"]).sum())
-        ):
+        if params["Wi"].shape[0] != sum(widths) + NUMERIC:
             raise ValueError("the weights do not fit together")
-        return scorer
+        return ContextScorer(
+            params=params, lemmas=lemmas, deps=deps, tags=tags, ents=ents
+        )
     except (OSError, KeyError, TypeError, ValueError, IndexError) as exc:
         raise ConfigError(
             f"Cannot read the quote stage's sentence model {path}: {exc!r}. "

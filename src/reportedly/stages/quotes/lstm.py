@@ -10,7 +10,9 @@ PyTorch's input, forget, output, then the cell's candidate.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 
@@ -169,14 +171,37 @@ def backward(
     return grad, dU
 
 
-def embedding_gradients(
-    p: Mapping[str, Any], tables: tuple[str, ...], ids: Any, dX: Any
-) -> dict[str, Any]:
-    """The gradient of each embedding table, given the loss's gradient on
-    the inputs ``dX`` (the tables' columns side by side, in order)."""
+def embed(
+    p: Mapping[str, Any], tables: Sequence[str], ids: Any, numbers: Any
+) -> tuple[Any, Any]:
+    """Each token's embeddings and numbers side by side (``X``), and its
+    inputs to the recurrence (``U``): ``ids`` hold one column per table."""
     import numpy as np
 
-    grad = {}
+    X = np.concatenate(
+        [p[name][ids[..., k]] for k, name in enumerate(tables)] + [numbers], axis=-1
+    )
+    return X, np.tanh(X @ p["Wi"] + p["bi"])
+
+
+def input_gradients(
+    p: Mapping[str, Any],
+    tables: Sequence[str],
+    ids: Any,
+    dU: Any,
+    cache: Mapping[str, Any],
+) -> dict[str, Any]:
+    """The gradients of ``Wi``, ``bi`` and each embedding table, given the
+    loss's gradient on the inputs ``U`` of :func:`embed` (``cache`` holds its
+    ``X`` and ``U``)."""
+    import numpy as np
+
+    dPre = dU * (1.0 - cache["U"] ** 2)
+    grad = {
+        "Wi": np.einsum("bti,btj->ij", cache["X"], dPre),
+        "bi": dPre.sum(axis=(0, 1)),
+    }
+    dX = dPre @ p["Wi"].T
     offset = 0
     for k, name in enumerate(tables):
         width = p[name].shape[1]
@@ -189,6 +214,22 @@ def embedding_gradients(
         grad[name] = table
         offset += width
     return grad
+
+
+def read_weights(
+    path: Path, names: Sequence[str], vocabularies: Sequence[str]
+) -> tuple[dict[str, Any], list[dict[str, int]]]:
+    """The float32 parameters ``names`` and the vocabularies of an npz
+    written by a trainer (``OSError``, ``KeyError``, ``ValueError`` ... when
+    it cannot be read; the weights' shapes are the caller's to check)."""
+    import numpy as np
+
+    with np.load(path, allow_pickle=False) as data:
+        params = {name: np.asarray(data[name], dtype=np.float32) for name in names}
+        words = [vocabulary(data[name]) for name in vocabularies]
+    if not math.isfinite(float(sum(np.abs(v).sum() for v in params.values()))):
+        raise ValueError("the weights are not all finite")
+    return params, words
 
 
 def float32(p: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -40,6 +40,14 @@ WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 Drawn = Mapping[int, tuple[list[int], list[int]]]
 
 
+def unsure_of(logits: Mapping[int, float], cut: float, gate: float) -> bool:
+    """Whether the content tagger is unsure of a content, given its logit of
+    each word of the sentence: some word is in the content, and some word's
+    logit lies within ``gate`` of the threshold ``cut``."""
+    values = logits.values()
+    return any(v >= cut for v in values) and any(abs(v - cut) < gate for v in values)
+
+
 @dataclass(frozen=True, slots=True)
 class LinearScorer:
     """Feature weights and a probability threshold."""
@@ -126,7 +134,7 @@ class QuoteModel:
             logits = self.content_logits(sheet, cue, found, ContentMemo(sheet, cue))
             tagged = self.tagged(sheet, cue, found, logits)
             drawn[cue] = (tagged, tagged)
-            if tagged and any(abs(v - cut) < gate for v in logits.values()):
+            if unsure_of(logits, cut, gate):
                 unsure.append((cue, found, logits))
         return drawn, unsure
 
