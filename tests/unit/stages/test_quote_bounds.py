@@ -235,17 +235,20 @@ def test_bounds_draws_the_unsure_contents_only(
     scorer = _First()
     choose_contents([reading], model, scorer)  # type: ignore[arg-type]
     assert scorer.cues == asked
-    ((tokens, tagged),) = reading.contents[0].values()
+    (content,) = reading.contents[0].values()
     sheet = reading.sheets[0]
-    assert tagged == model.content_tokens(sheet, 1)
-    assert tokens == ([0] if asked else tagged)  # "Ana": the fake model's first word
+    assert content.tagged == model.content_tokens(sheet, 1)
+    # "Ana": the fake model's first word
+    assert content.tokens == ([0] if asked else content.tagged)
 
 
-def test_bounds_without_a_scorer_the_tagger_draws_as_attributions_are_found() -> None:
+def test_bounds_without_a_scorer_the_tagger_draws_every_content() -> None:
     model = _model(0.5)
     reading = _reading(model)
     choose_contents([reading], model, None)
-    assert reading.contents == [{}]
+    (content,) = reading.contents[0].values()
+    assert content.tokens is content.tagged
+    assert content.tagged == model.content_tokens(reading.sheets[0], 1)
 
 
 def test_bounds_packaged_model_loads_and_fits_together() -> None:

@@ -24,6 +24,7 @@ from reportedly.stages.quotes.features import (
     content_features,
     cue_features,
     paths,
+    source_candidates,
     source_features,
 )
 from reportedly.stages.quotes.marks import find_quotations
@@ -356,6 +357,24 @@ def test_model_content_tokens(weights: dict[str, float], expected: list[int]) ->
 def test_model_source_token(subject: int | None, expected: int | None) -> None:
     model = _model({}, {}, {"bias": -2.0, "rule=1": 4.0})
     assert model.source_token(Sheet.read(_parsed(SAID)), 2, subject) == expected
+
+
+def test_model_sources_score_as_the_whole_features_do() -> None:
+    # the hint's weights are added where source_features lists them: every
+    # candidate's score is the very float of its features summed in order
+    model = load_quote_model()
+    sheet = Sheet.read(_parsed(SAID))
+    found = paths(sheet, 2)
+    sources = model.sources(sheet, 2, found, ContentMemo(sheet, 2))
+    assert sources.scores
+    assert [i for _, _, i in sources.scores] == source_candidates(sheet, 2)
+    weight = model.source.weights.get
+    for before, after, i in sources.scores:
+        for subject in (i, None):
+            feats = source_features(sheet, 2, i, found[i], is_subject=i == subject)
+            hint = sources.hints[i == subject]
+            whole = sum(weight(f, 0.0) for f in feats)
+            assert before + hint[0] + hint[1] + after == whole
 
 
 @pytest.mark.parametrize(("token", "expected"), [(2, True), (6, False), (0, False)])

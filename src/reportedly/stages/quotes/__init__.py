@@ -41,7 +41,7 @@ from .bounds import GATE, BoundsScorer, Call, load_bounds_scorer
 from .context import BAND, ContextScorer, load_context_scorer
 from .cues import DOCUMENT_NOUNS, NOT_SPEAKERS
 from .marks import DOUBLE_MARKS, QUOTE_MARKS, Quotation, find_quotations
-from .model import QuoteModel, load_quote_model
+from .model import Content, QuoteModel, load_quote_model
 from .rules import UNNAMED, Draft, find_attributions, hedge_frame, minus
 from .sheet import Sheet
 from .speakers import (
@@ -228,7 +228,7 @@ def _cue_model(cues: str) -> QuoteModel | None:
 
 
 #: a paragraph's contents per cue (``model.Drawn``)
-_Contents = dict[int, tuple[list[int], list[int]]]
+_Contents = dict[int, Content]
 
 
 @dataclass(slots=True)
@@ -340,35 +340,38 @@ def choose_contents(
     model: QuoteModel | None,
     scorer: BoundsScorer | None,
 ) -> None:
-    """The content of every chosen cue, in every paragraph of every reading.
+    """The content and the source picker's scores of every chosen cue, in
+    every paragraph of every reading.
 
-    Without a ``scorer`` the content tagger decides, as the attributions are
-    found; with one, the contents it is unsure of (``bounds.unsure``) are
-    drawn by the span model instead, in one batch for all the readings.
+    The content tagger decides each content; with a ``scorer``, the contents
+    it is unsure of (``bounds.unsure``) are drawn by the span model instead,
+    in one batch for all the readings. Both are found here, with one path and
+    feature memo per cue, so that finding the attributions after need not
+    build them again.
     """
     if model is None:
         return
-    if scorer is None:  # the tagger's, found as the attributions are
-        for reading in readings:
-            reading.contents = [{} for _ in reading.sheets]
-        return
     cut = model.content.cut
-    pending: list[tuple[_Contents, Call]] = []
+    pending: list[tuple[Content, Call]] = []
     for reading in readings:
         reading.contents = []
         for sheet, cues in zip(reading.sheets, reading.cues, strict=True):
             drawn, unsure = model.contents(sheet, cues, GATE)
-            pending.extend(
-                (drawn, Call(sheet=sheet, cue=cue, found=found, logits=logits, cut=cut))
-                for cue, found, logits in unsure
-            )
+            if scorer is not None:
+                pending.extend(
+                    (
+                        drawn[cue],
+                        Call(sheet=sheet, cue=cue, found=found, logits=logits, cut=cut),
+                    )
+                    for cue, found, logits in unsure
+                )
             reading.contents.append(drawn)
-    if not pending:
+    if not pending or scorer is None:
         return
-    for (drawn, call), tokens in zip(
+    for (content, _), tokens in zip(
         pending, scorer.draw([call for _, call in pending]), strict=True
     ):
-        drawn[call.cue] = (tokens, drawn[call.cue][1])
+        content.tokens = tokens
 
 
 def _read(

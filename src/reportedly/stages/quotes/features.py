@@ -312,7 +312,8 @@ _DEP: dict[str, str] = {}
 _DIR_DIST = tuple(
     tuple((f"dir={side}", f"dist={k}") for k in range(9)) for side in ("A", "B")
 )
-_RULE = ("rule=0", "rule=1")
+#: the source picker's hint: [whether the rules chose the candidate]
+RULE = ("rule=0", "rule=1")
 _SOURCE_QUOTED = ("q=0|hq=0", "q=1|hq=0", "q=0|hq=1", "q=1|hq=1")
 
 
@@ -594,7 +595,7 @@ def source_features(
         _named(_DEP, "dep=", sheet.dep[i]),
         *side,
         word,
-        _RULE[chosen],
+        RULE[chosen],
         memo.rules[chosen],
         _SOURCE_QUOTED[sheet.quoted[i] + 2 * sheet.quoted[cue]],
     ]

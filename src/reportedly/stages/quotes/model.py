@@ -22,6 +22,7 @@ from typing import Any
 
 from ...errors import ConfigError
 from .features import (
+    RULE,
     ContentMemo,
     Paths,
     content_features,
@@ -34,10 +35,53 @@ from .features import (
 from .sheet import Sheet
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
-#: the contents drawn for a paragraph's cues before its attributions are
-#: found: per cue token, the tokens of its content and those the content
-#: tagger gave it
-Drawn = Mapping[int, tuple[list[int], list[int]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """The source picker's scores of one cue's candidates, all but the hint.
+
+    The dependency rules' choice (the hint) is known only as the attribution
+    is found; the rest of each candidate's score is summed when the cue's
+    content is, with the same features: ``best`` adds the hint's weights in
+    the order :func:`~.features.source_features` lists them, so a score is
+    the same float as one summed whole.
+    """
+
+    #: per candidate: its features' summed weight before the hint's, the
+    #: weight of the one after them, and the candidate
+    scores: tuple[tuple[float, float, int], ...]
+    #: [whether the candidate is the rules' choice]: the two hint weights
+    hints: tuple[tuple[float, float], tuple[float, float]]
+    cut: float
+
+    def best(self, subject: int | None) -> int | None:
+        """The head of the cue's source (``subject``, the rules' choice, is a
+        strong hint), when its probability reaches the threshold."""
+        if not self.scores:
+            return None
+        hints = self.hints
+        best_logit, best = max(
+            (before + hints[i == subject][0] + hints[i == subject][1] + after, i)
+            for before, after, i in self.scores
+        )
+        return best if best_logit >= self.cut else None
+
+
+@dataclass(slots=True)
+class Content:
+    """What the learned parts found of one cue before its attribution is:
+    the tokens of its content (the tagger's, or the span model's), the
+    tagger's own, and the source picker's scores."""
+
+    tokens: list[int]
+    tagged: list[int]
+    sources: Sources
+
+
+#: the contents found for a paragraph's cues before its attributions are,
+#: per cue token
+Drawn = Mapping[int, Content]
 
 
 def unsure_of(logits: Mapping[int, float], cut: float, gate: float) -> bool:
@@ -117,23 +161,20 @@ class QuoteModel:
 
     def contents(
         self, sheet: Sheet, cues: Iterable[int], gate: float
-    ) -> tuple[
-        dict[int, tuple[list[int], list[int]]],
-        list[tuple[int, Paths, dict[int, float]]],
-    ]:
-        """Each cue's content by the content tagger (twice: as the content,
-        and as the tagger's), and the cues whose content the tagger
-        is unsure of, with the logits of their sentence's words: those whose
-        content has a word and whose sentence has a word within ``gate`` of
-        the threshold."""
+    ) -> tuple[dict[int, Content], list[tuple[int, Paths, dict[int, float]]]]:
+        """Each cue's content by the content tagger, with its source
+        picker's scores, and the cues whose content the tagger is unsure of,
+        with the logits of their sentence's words: those whose content has a
+        word and whose sentence has a word within ``gate`` of the threshold."""
         cut = self.content.cut
-        drawn: dict[int, tuple[list[int], list[int]]] = {}
+        drawn: dict[int, Content] = {}
         unsure: list[tuple[int, Paths, dict[int, float]]] = []
         for cue in sorted(cues):
             found = paths(sheet, cue)
-            logits = self.content_logits(sheet, cue, found, ContentMemo(sheet, cue))
+            memo = ContentMemo(sheet, cue)
+            logits = self.content_logits(sheet, cue, found, memo)
             tagged = self.tagged(sheet, cue, found, logits)
-            drawn[cue] = (tagged, tagged)
+            drawn[cue] = Content(tagged, tagged, self.sources(sheet, cue, found, memo))
             if unsure_of(logits, cut, gate):
                 unsure.append((cue, found, logits))
         return drawn, unsure
@@ -186,27 +227,28 @@ class QuoteModel:
         """
         found = paths(sheet, cue) if found is None else found
         memo = ContentMemo(sheet, cue) if memo is None else memo
+        return self.sources(sheet, cue, found, memo).best(subject)
+
+    def sources(
+        self, sheet: Sheet, cue: int, found: Paths, memo: ContentMemo
+    ) -> Sources:
+        """The source picker's scores of the cue's candidates, but for the
+        rules' hint (see :class:`Sources`)."""
         get, zero = self.source.weights.get, repeat(0.0)  # LinearScorer.logit
-        scored = [
-            (
-                sum(
-                    map(
-                        get,
-                        source_features(
-                            sheet, cue, i, found[i], is_subject=i == subject, memo=memo
-                        ),
-                        zero,
-                    )
-                ),
-                i,
-            )
-            for i in source_candidates(sheet, cue)
-            if sheet.quoted[cue] or not sheet.quoted[i]
-        ]
-        if not scored:
-            return None
-        best_logit, best = max(scored)
-        return best if best_logit >= self.source.cut else None
+        scores = []
+        for i in source_candidates(sheet, cue):
+            if sheet.quoted[cue] or not sheet.quoted[i]:
+                # the hint's two features come right before the last one
+                feats = source_features(
+                    sheet, cue, i, found[i], is_subject=False, memo=memo
+                )
+                scores.append((sum(map(get, feats[:-3], zero)), get(feats[-1], 0.0), i))
+        weight = self.source.weights.get
+        hints = (
+            (weight(RULE[0], 0.0), weight(memo.rules[0], 0.0)),
+            (weight(RULE[1], 0.0), weight(memo.rules[1], 0.0)),
+        )
+        return Sources(tuple(scores), hints, self.source.cut)
 
 
 def _scorer(data: Mapping[str, Any]) -> LinearScorer:

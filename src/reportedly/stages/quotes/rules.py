@@ -1358,13 +1358,14 @@ def _verb_draft(
     if signed is not None:
         subject, content = signed
     elif model is not None and sheet is not None:
-        found = paths(sheet, token.i)
-        memo = ContentMemo(sheet, token.i)
         known = drawn.get(token.i) if drawn is not None else None
         if known is not None:
-            tokens, tagged = known
-        else:
+            tokens, tagged, sources = known.tokens, known.tagged, known.sources
+        else:  # a cue the scorer did not choose ("quoted as saying", signatures)
+            found = paths(sheet, token.i)
+            memo = ContentMemo(sheet, token.i)
             tokens = tagged = model.content_tokens(sheet, token.i, found, memo)
+            sources = model.sources(sheet, token.i, found, memo)
         ruled = content
         content = set(tokens) - setting
         if not content:  # the span drawn was whom or where it was said
@@ -1381,7 +1382,7 @@ def _verb_draft(
             apposed = _named_before(token, token.sent.start)
             subject = None if apposed is None else apposed[0]
         rule = None if subject is None else subject.i
-        source = model.source_token(sheet, token.i, rule, found, memo)
+        source = sources.best(rule)
         if source is not None:
             subject = doc[source]
         else:  # the picker never saw a speaker hung under an aside: the rule's
