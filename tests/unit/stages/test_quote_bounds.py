@@ -13,6 +13,7 @@ from spacy.vocab import Vocab
 
 from gradcheck import worst_error
 from parsed_article import article_of
+from reportedly.config import load_config
 from reportedly.errors import ConfigError
 from reportedly.stages.quotes import RuleQuotes, choose_contents, choose_cues
 from reportedly.stages.quotes import bounds as B
@@ -270,8 +271,57 @@ def test_bounds_unreadable_model_says_what_to_do(
 
 
 def test_bounds_setting_reaches_the_stage() -> None:
-    assert RuleQuotes().bounds is False  # opt-in: it costs about 1% of spaCy's time
-    assert RuleQuotes(bounds=True).bounds is True
+    assert RuleQuotes().bounds is True
+    settings = load_config(env={}).stage_settings["quotes.rules.v1"]
+    assert settings["bounds"] is True
+    assert RuleQuotes(bounds=False).bounds is False
+
+
+class _Whole:
+    """A span model that draws each content as every word of its sentence."""
+
+    def draw(self, calls: list[B.Call]) -> list[list[int]]:
+        return [list(range(c.words()[0], c.words()[-1] + 1)) for c in calls]
+
+
+# "They told her , she said , that the rule was temporary ." : what was said
+# on both sides of the signature
+_SIGNED = (
+    "They told her , she said , that the rule was temporary .",
+    [1, 5, 1, 5, 5, 5, 5, 10, 9, 10, 1, 10, 5],
+    "nsubj ccomp dobj punct nsubj ROOT punct mark det nsubj ccomp acomp punct",
+    "PRON VERB PRON PUNCT PRON VERB PUNCT SCONJ DET NOUN AUX ADJ PUNCT",
+)
+
+
+@pytest.mark.parametrize(("tagged_subjects", "has_she"), [(False, False), (True, True)])
+def test_bounds_a_span_drawn_across_the_cue_leaves_out_who_said_it(
+    tagged_subjects: bool, has_she: bool
+) -> None:
+    from reportedly.stages.quotes import _quotes, _read
+
+    # the tagger gives every word but the subjects the threshold's logit (so
+    # it is unsure of all); the span model draws the whole sentence
+    model = QuoteModel(
+        cue=LinearScorer(weights={"bias": -5.0, "L=said": 9.0}),
+        content=LinearScorer(
+            weights={} if tagged_subjects else {"tdep=nsubj": -5.0}, threshold=0.5
+        ),
+        source=LinearScorer(weights={"rule=1": 5.0}),
+    )
+    reading = _read(article_of(_doc(*_SIGNED)), model, False)
+    assert reading is not None
+    choose_cues([reading], model, None)
+    choose_contents([reading], model, _Whole())  # type: ignore[arg-type]
+    (quote,) = _quotes(reading, model, 4, False, False)
+    text = reading.article.text
+    content = " ".join(text[c.start : c.end] for c in quote.content)
+    assert quote.speaker is not None
+    assert text[quote.speaker.start : quote.speaker.end] == "she"
+    assert content.startswith("They told her")  # not the cue's subject
+    assert "said" not in content
+    # who said it stays only where the tagger put it
+    assert ("she" in content.split()) is has_she
 
 
 def test_bounds_the_packaged_model_draws_a_content_on_a_hand_made_parse() -> None:

@@ -257,7 +257,7 @@ def extract_quotes(
     *,
     cues: str = "model",
     context: bool = True,
-    bounds: bool = False,
+    bounds: bool = True,
     min_quote_words: int = 4,
     resolve_names: bool = True,
     nested: bool = False,
@@ -758,7 +758,7 @@ class RuleQuotes:
 
     cues: str = "model"
     context: bool = True
-    bounds: bool = False
+    bounds: bool = True
     min_quote_words: int = 4
     resolve_names: bool = True
     nested: bool = False

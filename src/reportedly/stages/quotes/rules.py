@@ -129,6 +129,22 @@ def _subtree(token: Any) -> range:
     return range(token.left_edge.i, token.right_edge.i + 1)
 
 
+#: the children of a cue that belong to it, not to what was said
+_CUE_AUXILIARIES = frozenset({"aux", "auxpass", "neg"})
+
+
+def _cue_words(token: Any, subject: Any) -> Iterator[int]:
+    """The cue's auxiliaries and its speaker (with the "by" of a passive),
+    unless the speaker's phrase holds the cue ("the minister who said")."""
+    yield from (c.i for c in token.children if c.dep_ in _CUE_AUXILIARIES)
+    if subject is not None and not (
+        subject.left_edge.i <= token.i <= subject.right_edge.i
+    ):
+        yield from _subtree(subject)
+        if subject.head.dep_ == "agent":
+            yield subject.head.i
+
+
 def _phrase(token: Any) -> set[int]:
     """A noun phrase's tokens without its appositions (they name, not say)."""
     out = set(_subtree(token))
@@ -1368,8 +1384,17 @@ def _verb_draft(
             sources = model.sources(sheet, token.i, found, memo)
         ruled = content
         content = set(tokens) - setting
-        if not content:  # the span drawn was whom or where it was said
-            content = set(tagged) - setting
+        said = set(tagged) - setting
+        if (
+            not content
+            or not said
+            or any(k in content and k not in said for k in drawn or () if k != token.i)
+        ):
+            # the span drawn was whom or where it was said, or the tagger's
+            # content was, or the span holds another cue the tagger's does
+            # not ("Writing on X late on Monday, Deniz Acar accused ..."):
+            # the tagger's stands
+            content = said
         if _subordinate(token):
             # "..., diplomats told the Post, after guards reported shots
             # fired": a clause of its own reports within itself
@@ -1387,6 +1412,14 @@ def _verb_draft(
             subject = doc[source]
         else:  # the picker never saw a speaker hung under an aside: the rule's
             subject = aside if aside is not None else _said_by(token)
+        if tokens is not tagged:
+            # a span drawn across the cue holds the cue's own words and who
+            # said it ("They told her, she said, that ...", "The measures
+            # were approved by the ambassadors and will take effect ..."):
+            # they stay only where the tagger put them ("Voters seem to care")
+            content.difference_update(
+                set(_cue_words(token, subject)).difference(tagged)
+            )
     content = _without_trailing_asides(doc, content, sheet)
     content = _without_what_was_not_said(doc, token, content, sheet)
     content = _own_side_of_semicolons(doc, token, content, sheet)
