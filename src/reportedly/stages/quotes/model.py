@@ -71,8 +71,9 @@ class Sources:
 @dataclass(slots=True)
 class Content:
     """What the learned parts found of one cue before its attribution is:
-    the tokens of its content (the tagger's, or the span model's), the
-    tagger's own, and the source picker's scores."""
+    the tokens of its content, the tagger's own, and the source picker's
+    scores. ``tokens`` is the very list ``tagged`` is until the span model
+    draws the content (a new list)."""
 
     tokens: list[int]
     tagged: list[int]
