@@ -136,7 +136,9 @@ _CUE_AUXILIARIES = frozenset({"aux", "auxpass", "neg"})
 def _cue_words(token: Any, subject: Any) -> Iterator[int]:
     """The cue's auxiliaries and its speaker (with the "by" of a passive),
     unless the speaker's phrase holds the cue ("the minister who said")."""
-    yield from (c.i for c in token.children if c.dep_ in _CUE_AUXILIARIES)
+    for child in token.children:
+        if child.dep_ in _CUE_AUXILIARIES:
+            yield child.i
     if subject is not None and not (
         subject.left_edge.i <= token.i <= subject.right_edge.i
     ):
