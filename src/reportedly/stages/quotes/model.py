@@ -166,7 +166,8 @@ class QuoteModel:
         """Each cue's content by the content tagger, with its source
         picker's scores, and the cues whose content the tagger is unsure of,
         with the logits of their sentence's words: those whose content has a
-        word and whose sentence has a word within ``gate`` of the threshold."""
+        word and whose sentence has a word within ``gate`` of the threshold
+        (with ``gate`` 0, none)."""
         cut = self.content.cut
         drawn: dict[int, Content] = {}
         unsure: list[tuple[int, Paths, dict[int, float]]] = []

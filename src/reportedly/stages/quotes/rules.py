@@ -27,7 +27,7 @@ from .cues import (
     NOT_SPEAKERS,
     SPEECH,
 )
-from .features import CANDIDATE_POS, ContentMemo, paths
+from .features import CANDIDATE_POS
 from .marks import DOUBLE_MARKS, QUOTE_MARKS
 from .model import Drawn, QuoteModel
 from .sheet import Sheet
@@ -1377,13 +1377,9 @@ def _verb_draft(
         subject, content = signed
     elif model is not None and sheet is not None:
         known = drawn.get(token.i) if drawn is not None else None
-        if known is not None:
-            tokens, tagged, sources = known.tokens, known.tagged, known.sources
-        else:  # a cue the scorer did not choose ("quoted as saying", signatures)
-            found = paths(sheet, token.i)
-            memo = ContentMemo(sheet, token.i)
-            tokens = tagged = model.content_tokens(sheet, token.i, found, memo)
-            sources = model.sources(sheet, token.i, found, memo)
+        if known is None:  # a cue the scorer did not choose ("quoted as saying")
+            known = model.contents(sheet, (token.i,), 0.0)[0][token.i]
+        tokens, tagged, sources = known.tokens, known.tagged, known.sources
         ruled = content
         content = set(tokens) - setting
         said = set(tagged) - setting
