@@ -2933,6 +2933,7 @@ _HOSTILE = news_text(40)
 @example("according toKABUL (AP) — -- :")  # no name after the dash
 @example('" -- .')  # a content piece of no word
 @example(",Kabul\xa0Q:according to")  # a speaker phrase whose name is empty
+@example("」\t\t -- ")  # an entity of a mark and white space
 def test_quotes_never_raise_on_hostile_text(text: str) -> None:
     """Any text gives quotes whose every span is inside it, in order, whose
     content pieces hold words with no space at their edges, and whose

@@ -75,7 +75,10 @@ def named_entities(
                 start += text.index(stripped)
                 end = start + len(stripped)
                 text = stripped
-            if text.split()[0].lower() in _PRONOUN_WORDS:
+            words = text.split()
+            if not words:
+                continue  # "」\t\t": a mark and white space read as a name
+            if words[0].lower() in _PRONOUN_WORDS:
                 continue  # ... and a pronoun for a name
             if text in filled:
                 continue
